@@ -1,0 +1,33 @@
+using OpenCvSharp;
+using SmartSpot.Vision.Frames;
+using SmartSpot.Vision.Spots;
+
+namespace SmartSpot.Vision.Pipeline;
+
+/// <summary>A video and its spot map, checked against each other and ready to analyse.</summary>
+public sealed class AnalysisInput(IFrameSource source, SpotMap spots) : IDisposable
+{
+    public IFrameSource Source { get; } = source;
+
+    /// <summary>The spots in video pixels.</summary>
+    public SpotMap Spots { get; } = spots;
+
+    /// <summary>Opens the video and reads the mask; throws <see cref="InvalidInputException"/> on anything unusable.</summary>
+    public static AnalysisInput Open(string videoPath, string maskPath, PipelineOptions options)
+    {
+        var mask = SpotMap.Load(maskPath, options.Spots);
+        var source = new VideoFileFrameSource(videoPath, options.Frames);
+        try
+        {
+            var spots = mask.FitTo(new Size(source.Info.Width, source.Info.Height), options.Spots.AspectTolerance);
+            return new AnalysisInput(source, spots);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => Source.Dispose();
+}
