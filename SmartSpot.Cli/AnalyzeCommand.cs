@@ -6,6 +6,7 @@ using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Vision.Pipeline;
+using SmartSpot.Vision.Spots;
 using Spectre.Console;
 
 namespace SmartSpot.Cli;
@@ -27,13 +28,22 @@ public static class AnalyzeCommand
         });
         var json = new Option<FileInfo?>("--json") { Description = "Write the full report (video, spots, intervals, timeline, stats) as JSON here." };
         var csv = new Option<FileInfo?>("--csv") { Description = "Write the timeline (frame, time, free, occupied) as CSV here." };
-        var command = new Command("analyze", "Analyse a lot video: which spots are free, frame by frame.") { video, mask, model, every, json, csv };
+        var maskPixelLimit = new Option<long>("--mask-pixel-limit")
+        {
+            Description = "Refuse masks with more pixels than this (checked before decoding).",
+            DefaultValueFactory = _ => new SpotMapOptions().MaxMaskPixels,
+        };
+        var command = new Command("analyze", "Analyse a lot video: which spots are free, frame by frame.") { video, mask, model, every, json, csv, maskPixelLimit };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             token => RunAsync(
                 parse.GetRequiredValue(video).FullName,
                 parse.GetRequiredValue(mask).FullName,
                 parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath,
-                parse.GetValue(every),
+                new PipelineOptions
+                {
+                    Frames = new FrameSourceOptions { AnalyzeEvery = parse.GetValue(every) },
+                    Spots = new SpotMapOptions { MaxMaskPixels = parse.GetValue(maskPixelLimit) },
+                },
                 parse.GetValue(json)?.FullName,
                 parse.GetValue(csv)?.FullName,
                 token),
@@ -41,9 +51,8 @@ public static class AnalyzeCommand
         return command;
     }
 
-    private static async Task RunAsync(string videoPath, string maskPath, string modelPath, int every, string? jsonPath, string? csvPath, CancellationToken cancellationToken)
+    private static async Task RunAsync(string videoPath, string maskPath, string modelPath, PipelineOptions options, string? jsonPath, string? csvPath, CancellationToken cancellationToken)
     {
-        var options = new PipelineOptions { Frames = new FrameSourceOptions { AnalyzeEvery = every } };
         using var input = AnalysisInput.Open(videoPath, maskPath, options);
         using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath });
         var pipeline = new OccupancyPipeline(classifier, options);
