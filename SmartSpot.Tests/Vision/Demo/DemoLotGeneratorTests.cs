@@ -7,7 +7,7 @@ namespace SmartSpot.Tests.Vision.Demo;
 
 public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IClassFixture<DemoLotFixture>, IDisposable
 {
-    private static readonly DemoLotOptions Short = new() { DurationSeconds = 2 };
+    private static readonly DemoLotOptions Short = new() { DurationSeconds = 1 };
 
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "smartspot-demo-tests", Guid.NewGuid().ToString("N"));
 
@@ -66,6 +66,36 @@ public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IClassFixture<D
         new DemoLotGenerator(Short).EnsureGenerated(_scratch);
 
         Assert.True(new FileInfo(lot.VideoPath).Length > 1000);
+    }
+
+    [Fact]
+    public void EnsureGenerated_AbandonedTemporaryFile_IsDeleted()
+    {
+        Directory.CreateDirectory(_scratch);
+        var abandoned = Path.Combine(_scratch, ".demo-lot.0123.mp4");
+        File.WriteAllBytes(abandoned, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-1));
+
+        new DemoLotGenerator(Short).EnsureGenerated(_scratch);
+
+        Assert.False(File.Exists(abandoned));
+        Assert.Equal(4, Directory.GetFiles(_scratch).Length);
+    }
+
+    [Fact]
+    public void EnsureGenerated_RowsDoNotFitTheVideo_Throws()
+    {
+        var sut = new DemoLotGenerator(Short with { Rows = 6 });
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => sut.EnsureGenerated(_scratch));
+    }
+
+    [Fact]
+    public void EnsureGenerated_OptionOutOfRange_Throws()
+    {
+        var sut = new DemoLotGenerator(Short with { Fps = 0 });
+
+        Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(() => sut.EnsureGenerated(_scratch));
     }
 
     [Fact]
