@@ -30,7 +30,7 @@ public sealed class SessionRunner(
         var (status, error) = (SessionStatus.Completed, (string?)null);
         try
         {
-            var classifier = services.GetRequiredService<ISpotClassifier>();
+            var classifier = Classifier();
             using var input = AnalysisInput.Open(session.Files.Video.Path, session.Files.Mask.Path, pipeline);
             var spots = input.Spots.Spots;
             session.Describe(input.Source.Info, spots);
@@ -66,6 +66,19 @@ public sealed class SessionRunner(
                 $"The analysis stopped on an unexpected error ({session.Files.Explain(unexpected.Message)}). Restart it; if it fails again, check the video file.");
         }
         await FinishAsync(session, recorder, encoder, status, error);
+    }
+
+    private ISpotClassifier Classifier()
+    {
+        try
+        {
+            return services.GetRequiredService<ISpotClassifier>();
+        }
+        catch (InvalidInputException missing)
+        {
+            throw new InvalidInputException(
+                $"SmartSpot cannot load its spot classifier model, so nothing can be analysed ({missing.Message.Split(". ")[0]}). Ask the administrator to install the model or set SmartSpot:Classifier:ModelPath, then restart this analysis.", missing);
+        }
     }
 
     private async Task FinishAsync(AnalysisSession session, SessionRecorder recorder, LiveFrameEncoder encoder, SessionStatus status, string? error)
