@@ -107,11 +107,16 @@ public static class SessionsApi
         return Results.Accepted($"/api/sessions/{id}", new { id, status = session.Status });
     }
 
-    private static async Task<IResult> RestartAsync(Guid id, SessionRegistry registry, CancellationToken cancellationToken)
+    /// <param name="speed">Optional: video seconds per second, 0 = as fast as possible; absent = the speed of the first run.</param>
+    private static async Task<IResult> RestartAsync(Guid id, double? speed, SessionRegistry registry, CancellationToken cancellationToken)
     {
+        if (speed is < 0 or > 1000)
+        {
+            return Error(StatusCodes.Status400BadRequest, "Invalid speed", $"The speed {speed} is not valid: give 0 (as fast as possible) to 1000; 1 = real time.");
+        }
         try
         {
-            return await registry.RestartAsync(id, cancellationToken: cancellationToken) is { } session
+            return await registry.RestartAsync(id, speed, cancellationToken) is { } session
                 ? Results.Accepted($"/api/sessions/{id}", new { id, status = session.Status })
                 : NotFound(id);
         }

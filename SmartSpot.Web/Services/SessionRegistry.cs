@@ -78,6 +78,7 @@ public sealed class SessionRegistry(
     }
 
     /// <summary>Runs a finished, stopped, failed or interrupted session again from its stored files; null when the id is unknown.</summary>
+    /// <param name="speed">Video seconds per second; 0 = as fast as possible; null = as in the first run.</param>
     /// <exception cref="InvalidOperationException">The session is still queued or running.</exception>
     public async Task<AnalysisSession?> RestartAsync(Guid id, double? speed = null, CancellationToken cancellationToken = default)
     {
