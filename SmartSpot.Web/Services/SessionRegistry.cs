@@ -24,6 +24,7 @@ public sealed class SessionRegistry(
     ILoggerFactory loggers)
 {
     private readonly ConcurrentDictionary<Guid, AnalysisSession> _sessions = new();
+    private readonly ConcurrentDictionary<Guid, byte> _forwarding = new();
     private readonly Channel<AnalysisSession> _queue = Channel.CreateBounded<AnalysisSession>(options.Value.QueueCapacity);
     private readonly ILogger _logger = loggers.CreateLogger<SessionRegistry>();
     private readonly Lock _lock = new();
@@ -110,21 +111,15 @@ public sealed class SessionRegistry(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.Sessions.Include(s => s.Spots).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (entity is null) return null;
-        var session = Find(id) ?? FromEntity(entity);
-        if (session.IsActive)
+        if (Find(id) is { IsActive: true } active) throw StillActive(active);
+        if (!File.Exists(entity.VideoPath) || !File.Exists(entity.MaskPath))
         {
-            throw new InvalidOperationException($"'{session.Name}' is still {session.Status.ToString().ToLowerInvariant()}; stop it before restarting it.");
-        }
-        var files = session.Files;
-        if (!File.Exists(files.Video.Path) || !File.Exists(files.Mask.Path))
-        {
-            throw new InvalidInputException($"The stored files of '{session.Name}' are gone from the data directory; upload the video and mask again.");
+            throw new InvalidInputException($"The stored files of '{entity.Name}' are gone from the data directory; upload the video and mask again.");
         }
         var resolved = speed is null ? entity.Speed : ResolveSpeed(speed);
-        if (!session.Reset(resolved))
-        {
-            throw new InvalidOperationException($"'{session.Name}' was restarted by someone else just now.");
-        }
+        // GetOrAdd: two restarts at once share one live session, so only one of them can reset it.
+        var session = _sessions.GetOrAdd(id, _ => FromEntity(entity));
+        if (!session.Reset(resolved)) throw StillActive(session);
         await SessionRecorder.ResetAsync(db, entity, resolved, cancellationToken);
         Add(session);
         Enqueue(session);
@@ -163,6 +158,9 @@ public sealed class SessionRegistry(
         }
     }
 
+    private static InvalidOperationException StillActive(AnalysisSession session) =>
+        new($"'{session.Name}' is still {session.Status.ToString().ToLowerInvariant()}; stop it before restarting it.");
+
     private void EnsureQueueHasRoom()
     {
         if (_queue.Reader.Count >= options.Value.QueueCapacity) throw new QueueFullException(options.Value.QueueCapacity);
@@ -180,7 +178,8 @@ public sealed class SessionRegistry(
 
     private void Add(AnalysisSession session)
     {
-        if (_sessions.TryAdd(session.Id, session))
+        _sessions.TryAdd(session.Id, session);
+        if (_forwarding.TryAdd(session.Id, 0))
         {
             var last = session.Status;
             session.Subscribe(changed =>
