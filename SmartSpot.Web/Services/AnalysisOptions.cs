@@ -18,4 +18,8 @@ public sealed class AnalysisOptions
     /// <summary>Playback speed of a new analysis in video seconds per second; 0 = as fast as possible. Default 1: the dashboard plays like the camera.</summary>
     [Range(0, 1000)]
     public double DefaultSpeed { get; set; } = 1.0;
+
+    /// <summary>Finished analyses kept in memory for instant reopening; older ones are read back from the database. Default 16: a screenful, a few MB each.</summary>
+    [Range(0, 1000)]
+    public int KeepFinishedSessions { get; set; } = 16;
 }

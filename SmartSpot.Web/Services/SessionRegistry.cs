@@ -186,10 +186,27 @@ public sealed class SessionRegistry(
             {
                 if (changed.Status == last) return;
                 last = changed.Status;
+                if (!changed.IsActive) Trim();
                 Notify();
             });
         }
         Notify();
+    }
+
+    /// <summary>Lets go of the oldest finished sessions beyond KeepFinishedSessions; their outcome is already in the database.</summary>
+    private void Trim()
+    {
+        var surplus = _sessions.Values.Where(s => !s.IsActive)
+            .OrderByDescending(s => s.FinishedAt)
+            .Skip(options.Value.KeepFinishedSessions)
+            .ToList();
+        foreach (var session in surplus)
+        {
+            if (_sessions.TryRemove(new KeyValuePair<Guid, AnalysisSession>(session.Id, session)))
+            {
+                _forwarding.TryRemove(session.Id, out _);
+            }
+        }
     }
 
     private void Notify()
