@@ -38,9 +38,7 @@ public static class HostingExtensions
 
         services.AddDbContextFactory<SmartSpotDbContext>((provider, db) =>
         {
-            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            Directory.CreateDirectory(storage.DataDirectory);
-            db.UseSqlite($"Data Source={storage.DatabasePath}");
+            db.UseSqlite($"Data Source={provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath}");
         });
 
         services.TryAddSingleton(TimeProvider.System);
