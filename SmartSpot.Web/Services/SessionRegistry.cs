@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenCvSharp;
+using SmartSpot.Vision;
+using SmartSpot.Vision.Frames;
+using SmartSpot.Vision.Pipeline;
+using SmartSpot.Vision.Spots;
+using SmartSpot.Web.Data;
+
+namespace SmartSpot.Web.Services;
+
+/// <summary>The analyses of this process by id: creates them from stored uploads, queues them for the worker, restarts them.</summary>
+public sealed class SessionRegistry(
+    IDbContextFactory<SmartSpotDbContext> dbFactory,
+    UploadStore uploads,
+    IOptions<AnalysisOptions> options,
+    PipelineOptions pipeline,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    private readonly ConcurrentDictionary<Guid, AnalysisSession> _sessions = new();
+    private readonly Channel<AnalysisSession> _queue = Channel.CreateBounded<AnalysisSession>(options.Value.QueueCapacity);
+    private readonly ILogger _logger = loggers.CreateLogger<SessionRegistry>();
+    private readonly Lock _lock = new();
+    private Action[] _subscribers = [];
+
+    /// <summary>Sessions created or restarted since start-up, newest first; older ones are in <see cref="SessionStore"/>.</summary>
+    public IReadOnlyList<AnalysisSession> Sessions => _sessions.Values.OrderByDescending(s => s.CreatedAt).ToList();
+
+    /// <summary>Sessions waiting for an analysis slot.</summary>
+    public int QueuedCount => _queue.Reader.Count;
+
+    internal ChannelReader<AnalysisSession> Queue => _queue.Reader;
+
+    /// <summary>The live session, or null when it is not live in this process (see <see cref="SessionStore.GetAsync"/>).</summary>
+    public AnalysisSession? Find(Guid id) => _sessions.GetValueOrDefault(id);
+
+    /// <summary>Calls <paramref name="onChanged"/> when a session is added or restarted, or changes status; from any thread.</summary>
+    public IDisposable Subscribe(Action onChanged)
+    {
+        lock (_lock) _subscribers = [.. _subscribers, onChanged];
+        return new Subscription(() =>
+        {
+            lock (_lock) _subscribers = _subscribers.Where(subscriber => subscriber != onChanged).ToArray();
+        });
+    }
+
+    /// <summary>Checks the uploads against each other and queues their analysis.</summary>
+    /// <param name="speed">Video seconds per second; 0 = as fast as possible; null = SmartSpot:Analysis:DefaultSpeed.</param>
+    /// <exception cref="InvalidInputException">The video or mask cannot be analysed; the uploads are deleted.</exception>
+    /// <exception cref="QueueFullException">Too many analyses are waiting; the uploads are deleted.</exception>
+    public async Task<AnalysisSession> CreateAsync(
+        StoredUpload video, StoredUpload mask, string? name = null, double? speed = null, CancellationToken cancellationToken = default)
+    {
+        var files = new SessionFiles(video, mask);
+        try
+        {
+            EnsureQueueHasRoom();
+            var (info, spots) = Inspect(files);
+            var session = new AnalysisSession(
+                Guid.NewGuid(), NameOf(name, video.FileName), time.GetUtcNow(), files, ResolveSpeed(speed), time, _logger);
+            session.Describe(info, spots);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            db.Sessions.Add(SessionRecorder.ToEntity(session));
+            await db.SaveChangesAsync(cancellationToken);
+            Add(session);
+            Enqueue(session);
+            return session;
+        }
+        catch
+        {
+            uploads.Delete(video);
+            uploads.Delete(mask);
+            throw;
+        }
+    }
+
+    /// <summary>Runs a finished, stopped, failed or interrupted session again from its stored files; null when the id is unknown.</summary>
+    /// <exception cref="InvalidOperationException">The session is still queued or running.</exception>
+    public async Task<AnalysisSession?> RestartAsync(Guid id, double? speed = null, CancellationToken cancellationToken = default)
+    {
+        EnsureQueueHasRoom();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entity = await db.Sessions.Include(s => s.Spots).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (entity is null) return null;
+        var session = Find(id) ?? FromEntity(entity);
+        if (session.IsActive)
+        {
+            throw new InvalidOperationException($"'{session.Name}' is still {session.Status.ToString().ToLowerInvariant()}; stop it before restarting it.");
+        }
+        var files = session.Files;
+        if (!File.Exists(files.Video.Path) || !File.Exists(files.Mask.Path))
+        {
+            throw new InvalidInputException($"The stored files of '{session.Name}' are gone from the data directory; upload the video and mask again.");
+        }
+        var resolved = speed is null ? entity.Speed : ResolveSpeed(speed);
+        if (!session.Reset(resolved))
+        {
+            throw new InvalidOperationException($"'{session.Name}' was restarted by someone else just now.");
+        }
+        await SessionRecorder.ResetAsync(db, entity, resolved, cancellationToken);
+        Add(session);
+        Enqueue(session);
+        return session;
+    }
+
+    private void EnsureQueueHasRoom()
+    {
+        if (_queue.Reader.Count >= options.Value.QueueCapacity) throw new QueueFullException(options.Value.QueueCapacity);
+    }
+
+    private void Enqueue(AnalysisSession session)
+    {
+        if (!_queue.Writer.TryWrite(session))
+        {
+            session.Finish(SessionStatus.Failed, new QueueFullException(options.Value.QueueCapacity).Message);
+            throw new QueueFullException(options.Value.QueueCapacity);
+        }
+        _logger.LogInformation("Queued session {SessionId} ({Name}, {Spots} spots).", session.Id, session.Name, session.Spots.Count);
+    }
+
+    private void Add(AnalysisSession session)
+    {
+        if (_sessions.TryAdd(session.Id, session))
+        {
+            var last = session.Status;
+            session.Subscribe(changed =>
+            {
+                if (changed.Status == last) return;
+                last = changed.Status;
+                Notify();
+            });
+        }
+        Notify();
+    }
+
+    private void Notify()
+    {
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            try
+            {
+                subscriber();
+            }
+            catch (Exception error)
+            {
+                _logger.LogWarning(error, "A session-list subscriber failed.");
+            }
+        }
+    }
+
+    private (VideoInfo Video, IReadOnlyList<ParkingSpot> Spots) Inspect(SessionFiles files)
+    {
+        try
+        {
+            using var input = AnalysisInput.Open(files.Video.Path, files.Mask.Path, pipeline);
+            return (input.Source.Info, input.Spots.Spots);
+        }
+        catch (InvalidInputException error)
+        {
+            throw new InvalidInputException(files.Explain(error.Message), error);
+        }
+        catch (OpenCVException error)
+        {
+            throw new InvalidInputException($"'{files.Video.FileName}' or '{files.Mask.FileName}' could not be read ({error.Message}). Check both files and upload them again.", error);
+        }
+    }
+
+    private AnalysisSession FromEntity(SessionEntity entity)
+    {
+        var files = new SessionFiles(
+            new StoredUpload(entity.VideoPath, entity.VideoFileName, 0),
+            new StoredUpload(entity.MaskPath, entity.MaskFileName, 0));
+        var session = new AnalysisSession(entity.Id, entity.Name, entity.CreatedAt, files, entity.Speed, time, _logger);
+        session.Finish(entity.Status, entity.Error);
+        if (entity.Width > 0)
+        {
+            session.Describe(
+                new VideoInfo(entity.VideoPath, entity.Width, entity.Height, entity.Fps, entity.FrameCount),
+                entity.Spots.OrderBy(s => s.SpotId).Select(s => new ParkingSpot(s.SpotId, new Rect(s.X, s.Y, s.Width, s.Height), s.Area)).ToList());
+        }
+        return session;
+    }
+
+    private double? ResolveSpeed(double? requested) => (requested ?? options.Value.DefaultSpeed) is > 0 and var speed ? speed : null;
+
+    private static string NameOf(string? name, string videoFileName) =>
+        string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(videoFileName) : name.Trim()[..Math.Min(name.Trim().Length, 200)];
+}
