@@ -1,1 +1,9 @@
-return 0;
+using System.CommandLine;
+using SmartSpot.Cli;
+
+var root = new RootCommand("SmartSpot: which parking spots are free, from a lot camera video and a mask of its spots.")
+{
+    AnalyzeCommand.Create(),
+    EvalCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

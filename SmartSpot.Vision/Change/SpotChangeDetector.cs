@@ -52,7 +52,8 @@ public sealed class SpotChangeDetector(ChangeOptions options) : IDisposable
         _difference.Dispose();
     }
 
-    private bool IsRefreshDue(int spotIndex) => _analysis % options.RefreshInterval == spotIndex % options.RefreshInterval;
+    /// <summary>Staggered: spot i is due at analyses R - i, 2R - i, ..., so refreshes spread over the interval.</summary>
+    private bool IsRefreshDue(int spotIndex) => (_analysis + spotIndex) % options.RefreshInterval == 0;
 
     private double MeanDifference(Rect box)
     {

@@ -131,6 +131,7 @@ public sealed class VideoFileFrameSource : IFrameSource
         {
             throw new InvalidInputException($"The video '{path}' cannot be read: {error.Message}", error);
         }
+        NativeVideoLogging.EnsureSilenced();
         var capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
         if (!capture.IsOpened())
         {

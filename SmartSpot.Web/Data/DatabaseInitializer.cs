@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using SmartSpot.Web.Services;
+
+namespace SmartSpot.Web.Data;
+
+/// <summary>At start-up: creates the database, and marks sessions a previous run left active as Interrupted (restartable).</summary>
+public sealed class DatabaseInitializer(IDbContextFactory<SmartSpotDbContext> dbFactory, TimeProvider time, ILogger<DatabaseInitializer> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.EnsureCreatedAsync(cancellationToken);
+        // WAL lets pages read while up to MaxConcurrentSessions analyses write.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        var now = time.GetUtcNow();
+        var interrupted = await db.Sessions
+            .Where(s => s.Status == SessionStatus.Queued || s.Status == SessionStatus.Running || s.Status == SessionStatus.Paused)
+            .ExecuteUpdateAsync(update => update
+                .SetProperty(s => s.Status, SessionStatus.Interrupted)
+                .SetProperty(s => s.Error, "SmartSpot stopped before this analysis finished. Restart it to analyse the video again.")
+                .SetProperty(s => s.FinishedAt, now), cancellationToken);
+        if (interrupted > 0)
+        {
+            logger.LogWarning("{Count} analyses were left unfinished by the previous run and are now Interrupted.", interrupted);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

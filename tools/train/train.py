@@ -1,0 +1,160 @@
+"""Train the SmartSpot spot classifier on folders of labelled crops and export it to ONNX.
+
+Examples (run from the repository root, always with /usr/bin/python3):
+  # shipped model: both data sets minus the held-out spots/slots, checked on the held-out parts
+  /usr/bin/python3 tools/train/train.py \
+      --data /work/shared/data/crops/lot-a --data /work/shared/data/crops/cnrpark-a \
+      --exclude tools/train/splits/lot-a-holdout.txt --exclude tools/train/splits/cnrpark-a-holdout.txt \
+      --validate-on /tmp/smartspot-holdout/lot-a --validate-on /tmp/smartspot-holdout/cnrpark-a \
+      --output SmartSpot.Vision/Models/spot-classifier.onnx
+  # leave-one-dataset-out: train on lot-a only, measure on all of cnrpark-a
+  /usr/bin/python3 tools/train/train.py --data /work/shared/data/crops/lot-a \
+      --validate-on /work/shared/data/crops/cnrpark-a --output tools/train/runs/lodo-lot-a.onnx
+"""
+import argparse
+import json
+import random
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, Dataset, WeightedRandomSampler
+
+from augment import OCCUPIED, augment
+from crops import CLASS_NAMES, load_crops, read_excluded, to_model_input
+from export import check_export, export_onnx
+from model import SpotClassifier, count_parameters
+
+
+class AugmentedCrops(Dataset):
+    """Training crops, augmented on the fly and preprocessed per the input contract."""
+
+    def __init__(self, crops: list, width: int, height: int, seed: int, use_augmentation: bool = True):
+        self.crops, self.width, self.height = crops, width, height
+        self.use_augmentation = use_augmentation
+        self.rng = np.random.default_rng(seed)
+        self.occupied = [c.image for c in crops if c.label == OCCUPIED]
+
+    def __len__(self) -> int:
+        return len(self.crops)
+
+    def random_occupied(self) -> np.ndarray:
+        return self.occupied[self.rng.integers(len(self.occupied))]
+
+    def __getitem__(self, index: int):
+        crop = self.crops[index]
+        image = augment(crop.image, crop.label, self.rng, self.random_occupied) if self.use_augmentation else crop.image
+        return torch.from_numpy(to_model_input(image, self.width, self.height)), crop.label
+
+
+def balanced_sampler(crops: list, seed: int) -> WeightedRandomSampler:
+    """Every (data set, class) pair gets the same share of each epoch."""
+    counts = Counter((c.dataset, c.label) for c in crops)
+    weights = [1.0 / counts[(c.dataset, c.label)] for c in crops]
+    return WeightedRandomSampler(weights, num_samples=len(crops), replacement=True,
+                                 generator=torch.Generator().manual_seed(seed))
+
+
+def make_reproducible(seed: int, threads: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    torch.use_deterministic_algorithms(True)
+    torch.set_num_threads(threads)
+
+
+def train(model: nn.Module, loader: DataLoader, epochs: int, learning_rate: float) -> None:
+    optimiser = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=1e-4)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=learning_rate,
+                                                   epochs=epochs, steps_per_epoch=len(loader))
+    loss_function = nn.CrossEntropyLoss(label_smoothing=0.05)
+    for epoch in range(1, epochs + 1):
+        model.train()
+        started, total_loss, correct, seen = time.time(), 0.0, 0, 0
+        for inputs, labels in loader:
+            optimiser.zero_grad()
+            logits = model(inputs)
+            loss = loss_function(logits, labels)
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+            total_loss += loss.item() * len(labels)
+            correct += (logits.argmax(1) == labels).sum().item()
+            seen += len(labels)
+        print(f"epoch {epoch:2d}/{epochs}  loss {total_loss / seen:.4f}  "
+              f"train acc (augmented) {correct / seen:.4f}  {time.time() - started:.0f}s", flush=True)
+
+
+@torch.no_grad()
+def evaluate(model: nn.Module, folder: Path, width: int, height: int) -> dict:
+    """Accuracy on a crop folder, preprocessed exactly per the contract, no augmentation."""
+    model.eval()
+    crops = load_crops(folder)
+    inputs = torch.from_numpy(np.stack([to_model_input(c.image, width, height) for c in crops]))
+    labels = np.array([c.label for c in crops])
+    predictions = np.concatenate([model(batch).argmax(1).numpy() for batch in inputs.split(512)])
+    confusion = [[int(((labels == t) & (predictions == p)).sum()) for p in range(2)] for t in range(2)]
+    per_class = {CLASS_NAMES[t]: confusion[t][t] / max(1, sum(confusion[t])) for t in range(2)}
+    return {"folder": str(folder), "crops": len(crops), "accuracy": float((labels == predictions).mean()),
+            "per_class_accuracy": per_class, "confusion_true_by_predicted": confusion}
+
+
+def parse_arguments():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, action="append", required=True,
+                        help="crop folder with empty/ and occupied/ (repeatable)")
+    parser.add_argument("--exclude", type=Path, action="append",
+                        help="held-out list (lines `<data folder name>/<class>/<file>`) to leave out of training (repeatable)")
+    parser.add_argument("--validate-on", type=Path, action="append", default=[],
+                        help="crop folder to measure accuracy on after training (repeatable)")
+    parser.add_argument("--output", type=Path, required=True, help="ONNX file to write")
+    parser.add_argument("--width", type=int, default=64, help="model input width W")
+    parser.add_argument("--height", type=int, default=32, help="model input height H")
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--learning-rate", type=float, default=3e-3)
+    parser.add_argument("--channels", type=int, default=16, help="channels of the first conv layer")
+    parser.add_argument("--no-augmentation", action="store_true", help="baseline without augmentation")
+    parser.add_argument("--seed", type=int, default=1234)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--report", type=Path, help="write the validation figures as JSON here")
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_arguments()
+    make_reproducible(args.seed, args.threads)
+
+    excluded = read_excluded(args.exclude)
+    crops = [c for folder in args.data for c in load_crops(folder, excluded)]
+    print("training crops:", dict(Counter((c.dataset, CLASS_NAMES[c.label]) for c in crops)))
+
+    model = SpotClassifier(width=args.channels)
+    print(f"model: {count_parameters(model)} parameters, input {args.height}x{args.width} (HxW)")
+    dataset = AugmentedCrops(crops, args.width, args.height, args.seed, not args.no_augmentation)
+    loader = DataLoader(dataset, batch_size=args.batch_size, sampler=balanced_sampler(crops, args.seed), num_workers=0)
+    train(model, loader, args.epochs, args.learning_rate)
+    model.eval()
+
+    metadata = {"input_width": args.width, "input_height": args.height, "channel_order": "BGR",
+                "pixel_range": "0-255", "classes": "free,occupied", "seed": args.seed,
+                "trained_on": ",".join(str(d) for d in args.data)}
+    export_onnx(model, args.output, args.width, args.height, metadata)
+    sample = torch.stack([dataset[i][0] for i in range(8)])
+    print("export:", check_export(model, args.output, args.width, args.height, sample))
+
+    results = [evaluate(model, folder, args.width, args.height) for folder in args.validate_on]
+    for r in results:
+        print(f"VALIDATION {r['folder']}: accuracy {r['accuracy']:.4f} on {r['crops']} crops, "
+              f"per class {r['per_class_accuracy']}, confusion (rows true, cols predicted) {r['confusion_true_by_predicted']}")
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(json.dumps({"arguments": {k: str(v) for k, v in vars(args).items()},
+                                           "validation": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
