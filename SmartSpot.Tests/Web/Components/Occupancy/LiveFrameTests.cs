@@ -4,6 +4,8 @@ using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Vision.Spots;
 using SmartSpot.Web.Components.Occupancy;
+using SmartSpot.Web.Services;
+using LiveFrame = SmartSpot.Web.Components.Occupancy.LiveFrame;
 
 namespace SmartSpot.Tests.Web.Components.Occupancy;
 
@@ -12,41 +14,16 @@ public sealed class LiveFrameTests : MudTestContext
     private const string Module = "./Components/Occupancy/LiveFrame.razor.js";
     private static readonly ParkingSpot[] Spots = [new(1, new Rect(100, 50, 200, 100), 18000), new(2, new Rect(400, 50, 200, 100), 18000)];
 
-    private sealed class FakeFeed : IJpegFrameFeed
-    {
-        private Action? _onNewFrame;
+    private static AnalysisSession NewSession() => new(
+        Guid.NewGuid(), "Lot A", DateTimeOffset.UnixEpoch,
+        new SessionFiles(new StoredUpload("video.mp4", "video.mp4", 1), new StoredUpload("mask.png", "mask.png", 1)));
 
-        public JpegFrame? Latest { get; private set; }
+    private static void Publish(AnalysisSession session, long sequence) =>
+        session.Publish(new SmartSpot.Web.Services.LiveFrame(sequence, (int)sequence, TimeSpan.FromSeconds(sequence), DateTimeOffset.UnixEpoch.AddSeconds(sequence), [0xFF, 0xD8, (byte)sequence]));
 
-        public int Watchers { get; private set; }
-
-        public void Publish(long sequence)
-        {
-            Latest = new JpegFrame(sequence, [0xFF, 0xD8, (byte)sequence], DateTimeOffset.UnixEpoch.AddSeconds(sequence));
-            _onNewFrame?.Invoke();
-        }
-
-        public IDisposable Subscribe(Action onNewFrame)
-        {
-            _onNewFrame = onNewFrame;
-            return new Release(() => _onNewFrame = null);
-        }
-
-        public IDisposable Watch()
-        {
-            Watchers++;
-            return new Release(() => Watchers--);
-        }
-
-        private sealed class Release(Action release) : IDisposable
-        {
-            public void Dispose() => release();
-        }
-    }
-
-    private IRenderedComponent<LiveFrame> RenderFrame(IJpegFrameFeed? feed, IReadOnlyList<SpotState>? states = null) =>
+    private IRenderedComponent<LiveFrame> RenderFrame(AnalysisSession? session, IReadOnlyList<SpotState>? states = null) =>
         Render<LiveFrame>(parameters => parameters
-            .Add(frame => frame.Feed, feed)
+            .Add(frame => frame.Session, session)
             .Add(frame => frame.VideoWidth, 1000)
             .Add(frame => frame.VideoHeight, 500)
             .Add(frame => frame.Spots, Spots)
@@ -91,20 +68,20 @@ public sealed class LiveFrameTests : MudTestContext
         var module = JSInterop.SetupModule(Module);
         module.Setup<bool>("attach", _ => true).SetResult(true);
         var show = module.SetupVoid("show", _ => true);
-        var feed = new FakeFeed();
-        var sut = RenderFrame(feed);
+        var session = NewSession();
+        var sut = RenderFrame(session);
 
-        feed.Publish(1);
+        Publish(session, 1);
         sut.WaitForAssertion(() => Assert.Single(show.Invocations.ToList()));
-        feed.Publish(2);
-        feed.Publish(3);
+        Publish(session, 2);
+        Publish(session, 3);
         Assert.Single(show.Invocations.ToList());
 
         show.SetVoidResult();
 
         sut.WaitForAssertion(() => Assert.Equal(2, show.Invocations.Count()));
         Assert.Equal(3L, show.Invocations.ElementAt(1).Arguments[3]);
-        Assert.Equal(1, feed.Watchers);
+        Assert.True(session.IsWatched);
     }
 
     [Fact]
@@ -114,12 +91,12 @@ public sealed class LiveFrameTests : MudTestContext
         module.Setup<bool>("attach", _ => true).SetResult(true);
         var show = module.SetupVoid("show", _ => true);
         show.SetVoidResult();
-        var feed = new FakeFeed();
-        var sut = RenderFrame(feed);
-        sut.WaitForAssertion(() => Assert.Equal(1, feed.Watchers));
+        var session = NewSession();
+        var sut = RenderFrame(session);
+        sut.WaitForAssertion(() => Assert.True(session.IsWatched));
 
         sut.InvokeAsync(() => sut.Instance.OnVisibilityChanged(false));
-        feed.Publish(1);
+        Publish(session, 1);
         Assert.Empty(show.Invocations.ToList());
 
         sut.InvokeAsync(() => sut.Instance.OnVisibilityChanged(true));
@@ -131,12 +108,12 @@ public sealed class LiveFrameTests : MudTestContext
     {
         var module = JSInterop.SetupModule(Module);
         module.Setup<bool>("attach", _ => true).SetResult(true);
-        var feed = new FakeFeed();
-        var sut = RenderFrame(feed);
-        sut.WaitForAssertion(() => Assert.Equal(1, feed.Watchers));
+        var session = NewSession();
+        var sut = RenderFrame(session);
+        sut.WaitForAssertion(() => Assert.True(session.IsWatched));
 
         await DisposeComponentsAsync();
 
-        Assert.Equal(0, feed.Watchers);
+        Assert.False(session.IsWatched);
     }
 }

@@ -14,7 +14,6 @@ public sealed class OccupancyChartTests : MudTestContext
     {
         var sut = Render<OccupancyChart>(parameters => parameters
             .Add(chart => chart.Timeline, Timeline(5000))
-            .Add(chart => chart.TotalSpots, 14)
             .Add(chart => chart.MaxPoints, 200));
 
         Assert.Equal(200, sut.Instance.PointCount);
