@@ -32,10 +32,12 @@ public sealed class OccupancyChartTests : MudTestContext
         Assert.Equal(40, sut.Instance.PointCount);
     }
 
-    [Fact]
-    public void Render_TooFewPoints_SaysTheChartIsComing()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Render_TooFewPoints_SaysTheChartIsComing(int points)
     {
-        var sut = Render<OccupancyChart>(parameters => parameters.Add(chart => chart.Timeline, Timeline(1)));
+        var sut = Render<OccupancyChart>(parameters => parameters.Add(chart => chart.Timeline, Timeline(points)));
 
         Assert.Contains("starts after the first frames", sut.Markup);
     }
