@@ -6,13 +6,14 @@ using SmartSpot.Web.Services;
 
 namespace SmartSpot.Web.Api;
 
-/// <summary>The /api/sessions endpoints: upload, list, inspect, export, stop, restart.</summary>
+/// <summary>The /api/sessions endpoints: upload, demo, list, inspect, export, stop/pause/resume, restart.</summary>
 public static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
         var sessions = routes.MapGroup("/api/sessions");
         sessions.MapPost("/", CreateAsync);
+        sessions.MapPost("/demo", DemoAsync);
         sessions.MapGet("/", ListAsync);
         sessions.MapGet("/{id:guid}", GetAsync);
         sessions.MapGet("/{id:guid}/intervals.json", IntervalsAsync);
@@ -43,6 +44,21 @@ public static class SessionsApi
         {
             return Error(StatusCodes.Status413PayloadTooLarge, "The upload is too large",
                 $"The upload is larger than the video and mask limits together ({UploadStore.FormatBytes(uploads.Limits.MaxVideoBytes)} + {UploadStore.FormatBytes(uploads.Limits.MaxMaskBytes)}). Upload smaller files.");
+        }
+    }
+
+    /// <param name="speed">Optional: video seconds per second, 0 = as fast as possible; absent = SmartSpot:Analysis:DefaultSpeed.</param>
+    private static async Task<IResult> DemoAsync(double? speed, SessionRegistry registry, CancellationToken cancellationToken)
+    {
+        if (speed is < 0 or > 1000) return InvalidSpeed(speed);
+        try
+        {
+            var session = await registry.StartDemoAsync(speed, cancellationToken);
+            return Results.Accepted($"/api/sessions/{session.Id}", new { id = session.Id, status = session.Status });
+        }
+        catch (QueueFullException full)
+        {
+            return Error(StatusCodes.Status503ServiceUnavailable, "The analysis queue is full", full.Message);
         }
     }
 
@@ -107,11 +123,13 @@ public static class SessionsApi
         return Results.Accepted($"/api/sessions/{id}", new { id, status = session.Status });
     }
 
-    private static async Task<IResult> RestartAsync(Guid id, SessionRegistry registry, CancellationToken cancellationToken)
+    /// <param name="speed">Optional: video seconds per second, 0 = as fast as possible; absent = the speed of the first run.</param>
+    private static async Task<IResult> RestartAsync(Guid id, double? speed, SessionRegistry registry, CancellationToken cancellationToken)
     {
+        if (speed is < 0 or > 1000) return InvalidSpeed(speed);
         try
         {
-            return await registry.RestartAsync(id, cancellationToken: cancellationToken) is { } session
+            return await registry.RestartAsync(id, speed, cancellationToken) is { } session
                 ? Results.Accepted($"/api/sessions/{id}", new { id, status = session.Status })
                 : NotFound(id);
         }
@@ -124,6 +142,9 @@ public static class SessionsApi
             return Error(StatusCodes.Status503ServiceUnavailable, "The analysis queue is full", full.Message);
         }
     }
+
+    private static IResult InvalidSpeed(double? speed) =>
+        Error(StatusCodes.Status400BadRequest, "Invalid speed", $"The speed {speed} is not valid: give 0 (as fast as possible) to 1000; 1 = real time.");
 
     private static IResult NotFound(Guid id) =>
         Error(StatusCodes.Status404NotFound, "No such analysis", $"There is no analysis with the id {id}. See GET /api/sessions for the list.");

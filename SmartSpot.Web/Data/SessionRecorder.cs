@@ -60,8 +60,8 @@ public sealed class SessionRecorder(IDbContextFactory<SmartSpotDbContext> dbFact
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Records the start: status, start time, and the video and spots as the worker opened them.</summary>
-    public async Task StartedAsync(CancellationToken cancellationToken)
+    /// <summary>Records the status and the video and spots as last opened (at the start of a run, or once the demo lot exists).</summary>
+    public async Task DescribedAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Spots.Where(s => s.SessionId == session.Id).ExecuteDeleteAsync(cancellationToken);

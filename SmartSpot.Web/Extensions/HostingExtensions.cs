@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Demo;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Web.Api;
 using SmartSpot.Web.Components;
@@ -33,6 +34,7 @@ public static class HostingExtensions
         services.AddOptions<StreamOptions>().Bind(configuration.GetSection(StreamOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         AddTreeOptions<PipelineOptions>(services, configuration, "SmartSpot:Pipeline");
         AddTreeOptions<ClassifierOptions>(services, configuration, "SmartSpot:Classifier");
+        AddTreeOptions<DemoLotOptions>(services, configuration, "SmartSpot:Demo");
 
         services.AddDbContextFactory<SmartSpotDbContext>((provider, db) =>
         {

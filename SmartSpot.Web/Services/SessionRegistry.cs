@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using SmartSpot.Vision;
+using SmartSpot.Vision.Demo;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Spots;
@@ -17,6 +18,8 @@ public sealed class SessionRegistry(
     UploadStore uploads,
     IOptions<AnalysisOptions> options,
     PipelineOptions pipeline,
+    DemoLotOptions demo,
+    IOptions<StorageOptions> storage,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -77,7 +80,29 @@ public sealed class SessionRegistry(
         }
     }
 
+    /// <summary>Queues an analysis of the synthetic demo lot, generated on a background thread (once, then cached in the data directory) while the session shows Queued.</summary>
+    /// <param name="speed">Video seconds per second; 0 = as fast as possible; null = SmartSpot:Analysis:DefaultSpeed.</param>
+    /// <exception cref="QueueFullException">Too many analyses are waiting.</exception>
+    public async Task<AnalysisSession> StartDemoAsync(double? speed = null, CancellationToken cancellationToken = default)
+    {
+        EnsureQueueHasRoom();
+        var directory = storage.Value.DemoDirectory;
+        var files = new SessionFiles(
+            new StoredUpload(Path.Combine(directory, DemoLotGenerator.VideoFileName), DemoLotGenerator.VideoFileName, 0),
+            new StoredUpload(Path.Combine(directory, DemoLotGenerator.MaskFileName), DemoLotGenerator.MaskFileName, 0));
+        var session = new AnalysisSession(Guid.NewGuid(), "Demo lot", time.GetUtcNow(), files, ResolveSpeed(speed), time, _logger);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            db.Sessions.Add(SessionRecorder.ToEntity(session));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        Add(session);
+        _ = Task.Run(() => PrepareDemoAsync(session, directory), CancellationToken.None);
+        return session;
+    }
+
     /// <summary>Runs a finished, stopped, failed or interrupted session again from its stored files; null when the id is unknown.</summary>
+    /// <param name="speed">Video seconds per second; 0 = as fast as possible; null = as in the first run.</param>
     /// <exception cref="InvalidOperationException">The session is still queued or running.</exception>
     public async Task<AnalysisSession?> RestartAsync(Guid id, double? speed = null, CancellationToken cancellationToken = default)
     {
@@ -104,6 +129,38 @@ public sealed class SessionRegistry(
         Add(session);
         Enqueue(session);
         return session;
+    }
+
+    private async Task PrepareDemoAsync(AnalysisSession session, string directory)
+    {
+        var recorder = new SessionRecorder(dbFactory, session, time);
+        try
+        {
+            new DemoLotGenerator(demo).EnsureGenerated(directory);
+            var (info, spots) = Inspect(session.Files);
+            session.Describe(info, spots);
+            await recorder.DescribedAsync(CancellationToken.None);
+            if (session.IsActive)
+            {
+                Enqueue(session);
+                return;
+            }
+        }
+        catch (Exception error)
+        {
+            _logger.LogError(error, "The demo lot for session {SessionId} could not be prepared.", session.Id);
+            session.Finish(SessionStatus.Failed, error is InvalidInputException or QueueFullException
+                ? error.Message
+                : $"The demo lot could not be generated ({error.Message}). Try again; if it fails again, check the free space in the data directory.");
+        }
+        try
+        {
+            await recorder.FinishedAsync(CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            _logger.LogError(error, "Could not record the end of demo session {SessionId}.", session.Id);
+        }
     }
 
     private void EnsureQueueHasRoom()

@@ -35,7 +35,7 @@ public sealed class SessionRunner(
             var spots = input.Spots.Spots;
             session.Describe(input.Source.Info, spots);
             session.MarkRunning();
-            await recorder.StartedAsync(cancel.Token);
+            await recorder.DescribedAsync(cancel.Token);
             logger.LogInformation("Analysing session {SessionId}: {Frames} frames, {Spots} spots.", session.Id, session.FrameCount, spots.Count);
             var engine = new OccupancyPipeline(classifier, pipeline, time);
             await foreach (var result in engine.RunAsync(input, session.Playback, cancel.Token))

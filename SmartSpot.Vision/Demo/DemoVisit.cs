@@ -1,0 +1,8 @@
+namespace SmartSpot.Vision.Demo;
+
+/// <summary>One car's stay in one bay, in frame numbers; a car parked from the start has ArriveFrame = ParkedFrame = 0.</summary>
+/// <param name="ArriveFrame">First frame the car is in the picture (driving in), or 0 when it is parked from the start.</param>
+/// <param name="ParkedFrame">First frame it stands still in its bay.</param>
+/// <param name="LeaveFrame">First frame it backs out; the frame count when it stays to the end.</param>
+/// <param name="GoneFrame">First frame it is out of the picture; the frame count when it stays to the end.</param>
+public sealed record DemoVisit(int BayId, int ArriveFrame, int ParkedFrame, int LeaveFrame, int GoneFrame);
