@@ -13,7 +13,12 @@ public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<Sm
         Assert.SkipWhen(app.Unavailable is not null, app.Unavailable ?? "");
         var page = await app.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
         page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
         await page.GotoAsync(app.BaseAddress + path);
+        if (path == "/")
+        {
+            await Assertions.Expect(page.Locator(".drop-zone[data-ready=true]")).ToHaveCountAsync(2);
+        }
         return page;
     }
 
@@ -97,5 +102,23 @@ public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<Sm
         await Assertions.Expect(row.GetByTestId("history-open")).ToHaveAttributeAsync("href", sessionPath);
         await Assertions.Expect(row.Locator($"a[href='/api{sessionPath}/timeline.csv']")).ToBeVisibleAsync();
         await Assertions.Expect(row.Locator($"a[href='/api{sessionPath}/intervals.json']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Demo_OnAFreshMachine_GeneratesTheLotAndStreamsIt()
+    {
+        var page = await OpenAsync("/");
+
+        await page.GetByTestId("demo-button").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/sessions/[0-9a-f-]{36}$"));
+        // The first demo generates its video first: about a minute on a busy machine.
+        var generation = new LocatorAssertionsToBeVisibleOptions { Timeout = 240_000 };
+        await Assertions.Expect(page.Locator("[data-testid=live-frame].shown")).ToBeVisibleAsync(generation);
+        await Assertions.Expect(page.GetByTestId("spot-tile").First).ToBeVisibleAsync();
+        var total = int.Parse(await page.GetByTestId("total-count").InnerTextAsync());
+        Assert.True(total > 0);
+        Assert.Equal(total, await page.GetByTestId("spot-tile").CountAsync());
+        await page.WaitForFunctionAsync("() => window.smartspotStats.frames >= 5");
     }
 }

@@ -49,8 +49,24 @@ public sealed partial class Home : IDisposable
         }
     }
 
-    // The backend's demo generator has not landed yet (SessionRegistry has no StartDemo); say so rather than fail.
-    private void StartDemo() => _error = "The demo lot is not available in this build yet.";
+    private async Task StartDemoAsync()
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var session = await Registry.StartDemoAsync(cancellationToken: _leaving.Token);
+            Navigation.NavigateTo($"/sessions/{session.Id}");
+        }
+        catch (QueueFullException error)
+        {
+            _error = error.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
 
     // Streams the browser file to the store, re-rendering the progress bar at most every 100 ms.
     private async Task<StoredUpload> UploadAsync(
