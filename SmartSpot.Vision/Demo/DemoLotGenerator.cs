@@ -22,7 +22,7 @@ public sealed class DemoLotGenerator(DemoLotOptions options)
     private const string Codec = "mp4v";
 
     /// <summary>Bump when the drawing changes, so cached demos made by an older generator are replaced.</summary>
-    private const int GeneratorVersion = 1;
+    private const int GeneratorVersion = 2;
 
     private static readonly Lock Generating = new();
 
