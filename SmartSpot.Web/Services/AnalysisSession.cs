@@ -162,6 +162,7 @@ public sealed class AnalysisSession(
     {
         lock (_lock)
         {
+            if (_stop.IsCancellationRequested) return;
             Status = Playback.IsPaused ? SessionStatus.Paused : SessionStatus.Running;
             StartedAt = _time.GetUtcNow();
             _rateStart = _time.GetTimestamp();
