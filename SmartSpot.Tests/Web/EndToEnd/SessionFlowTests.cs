@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace SmartSpot.Tests.Web.EndToEnd;
+
+/// <summary>Drives the real app in Chromium: drop files, start, watch counts, frames and tiles update.</summary>
+public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<SmartSpotAppFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private async Task<IPage> OpenAsync(string path)
+    {
+        Assert.SkipWhen(app.Unavailable is not null, app.Unavailable ?? "");
+        var page = await app.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
+        await page.GotoAsync(app.BaseAddress + path);
+        if (path == "/")
+        {
+            await Assertions.Expect(page.Locator(".drop-zone[data-ready=true]")).ToHaveCountAsync(2);
+        }
+        return page;
+    }
+
+    [Fact]
+    public async Task Upload_VideoAndMask_StreamsFramesAndUpdatesCountsAndGrid()
+    {
+        TestPaths.RequireSharedData();
+        var page = await OpenAsync("/");
+
+        await page.SetInputFilesAsync("[data-testid=video-input]", TestPaths.LotA("parking_crop_380x452.mp4"));
+        await Assertions.Expect(page.GetByTestId("video-input-file")).ToContainTextAsync("parking_crop_380x452.mp4");
+        await page.SetInputFilesAsync("[data-testid=mask-input]", TestPaths.LotA("mask_crop_381x453.png"));
+        await Assertions.Expect(page.GetByTestId("mask-input-file")).ToContainTextAsync("mask_crop_381x453.png");
+        await page.GetByTestId("start-button").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/sessions/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.GetByTestId("spot-tile")).ToHaveCountAsync(14);
+        await Assertions.Expect(page.GetByTestId("total-count")).ToHaveTextAsync("14");
+        await Assertions.Expect(page.Locator("[data-testid=live-frame].shown")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => window.smartspotStats && window.smartspotStats.frames >= 10");
+        var framesBefore = await page.EvaluateAsync<int>("() => window.smartspotStats.frames");
+        await page.WaitForFunctionAsync($"() => window.smartspotStats.frames > {framesBefore}");
+
+        var free = int.Parse(await page.GetByTestId("free-count").InnerTextAsync());
+        var occupied = int.Parse(await page.GetByTestId("occupied-count").InnerTextAsync());
+        Assert.Equal(14, free + occupied);
+        Assert.Equal(free, await page.Locator("[data-testid=spot-tile][data-status=free]").CountAsync());
+        await Assertions.Expect(page.GetByTestId("session-status")).ToHaveTextAsync(new Regex("Running|Completed"));
+        await Assertions.Expect(page.GetByTestId("frames-done")).Not.ToHaveTextAsync("0");
+    }
+
+    [Fact]
+    public async Task Click_SpotTile_HighlightsItsBoxOnTheFrameAndShowsItsHistory()
+    {
+        TestPaths.RequireSharedData();
+        var page = await OpenAsync("/");
+        await page.SetInputFilesAsync("[data-testid=video-input]", TestPaths.LotA("parking_crop_380x452.mp4"));
+        await Assertions.Expect(page.GetByTestId("video-input-file")).ToBeVisibleAsync();
+        await page.SetInputFilesAsync("[data-testid=mask-input]", TestPaths.LotA("mask_crop_381x453.png"));
+        await Assertions.Expect(page.GetByTestId("mask-input-file")).ToBeVisibleAsync();
+        await page.GetByTestId("start-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("spot-tile")).ToHaveCountAsync(14);
+
+        await page.Locator("[data-testid=spot-tile][data-spot-id='5']").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=spot-outline].selected")).ToHaveAttributeAsync("data-spot-id", "5");
+        await Assertions.Expect(page.GetByTestId("spot-history")).ToHaveAttributeAsync("data-spot-id", "5");
+        await Assertions.Expect(page.GetByTestId("spot-interval").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Drop_MaskThatIsAVideo_SaysWhatIsWrongAndKeepsStartDisabled()
+    {
+        TestPaths.RequireSharedData();
+        var page = await OpenAsync("/");
+
+        await page.SetInputFilesAsync("[data-testid=mask-input]", TestPaths.LotA("parking_crop_380x452.mp4"));
+
+        await Assertions.Expect(page.GetByTestId("mask-input-error")).ToContainTextAsync("parking_crop_380x452.mp4");
+        await Assertions.Expect(page.GetByTestId("start-button")).ToBeDisabledAsync();
+    }
+
+    [Fact]
+    public async Task History_AfterAnAnalysis_ListsItWithItsExports()
+    {
+        TestPaths.RequireSharedData();
+        var page = await OpenAsync("/");
+        await page.SetInputFilesAsync("[data-testid=video-input]", TestPaths.LotA("parking_crop_380x452.mp4"));
+        await Assertions.Expect(page.GetByTestId("video-input-file")).ToBeVisibleAsync();
+        await page.SetInputFilesAsync("[data-testid=mask-input]", TestPaths.LotA("mask_crop_381x453.png"));
+        await Assertions.Expect(page.GetByTestId("mask-input-file")).ToBeVisibleAsync();
+        await page.GetByTestId("session-name").FillAsync("History check");
+        await page.GetByTestId("start-button").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/sessions/"));
+        var sessionPath = new Uri(page.Url).AbsolutePath;
+
+        await page.GotoAsync(app.BaseAddress + "/history");
+
+        var row = page.GetByTestId("history-table").Locator("tr", new() { HasText = "History check" });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByTestId("history-open")).ToHaveAttributeAsync("href", sessionPath);
+        await Assertions.Expect(row.Locator($"a[href='/api{sessionPath}/timeline.csv']")).ToBeVisibleAsync();
+        await Assertions.Expect(row.Locator($"a[href='/api{sessionPath}/intervals.json']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Demo_OnAFreshMachine_GeneratesTheLotAndStreamsIt()
+    {
+        var page = await OpenAsync("/");
+
+        await page.GetByTestId("demo-button").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/sessions/[0-9a-f-]{36}$"));
+        // The first demo generates its video first: about a minute on a busy machine.
+        var generation = new LocatorAssertionsToBeVisibleOptions { Timeout = 240_000 };
+        await Assertions.Expect(page.Locator("[data-testid=live-frame].shown")).ToBeVisibleAsync(generation);
+        await Assertions.Expect(page.GetByTestId("spot-tile").First).ToBeVisibleAsync();
+        var total = int.Parse(await page.GetByTestId("total-count").InnerTextAsync());
+        Assert.True(total > 0);
+        Assert.Equal(total, await page.GetByTestId("spot-tile").CountAsync());
+        await page.WaitForFunctionAsync("() => window.smartspotStats.frames >= 5");
+    }
+}

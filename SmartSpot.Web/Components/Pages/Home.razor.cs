@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Components.Forms;
+using SmartSpot.Vision;
+using SmartSpot.Web.Components.Upload;
+using SmartSpot.Web.Services;
+
+namespace SmartSpot.Web.Components.Pages;
+
+/// <summary>The start page: choose a video and a mask, upload them with progress, start the analysis; or start the demo lot.</summary>
+public sealed partial class Home : IDisposable
+{
+    private readonly CancellationTokenSource _leaving = new();
+    private IBrowserFile? _video;
+    private IBrowserFile? _mask;
+    private string? _name;
+    private double? _videoProgress;
+    private double? _maskProgress;
+    private bool _busy;
+    private string? _error;
+
+    private async Task StartAsync()
+    {
+        if (_video is null || _mask is null)
+        {
+            return;
+        }
+        _busy = true;
+        _error = null;
+        StoredUpload? video = null;
+        try
+        {
+            video = await UploadAsync(_video, Uploads.Limits.MaxVideoBytes, Uploads.SaveVideoAsync, progress => _videoProgress = progress);
+            var mask = await UploadAsync(_mask, Uploads.Limits.MaxMaskBytes, Uploads.SaveMaskAsync, progress => _maskProgress = progress);
+            var stored = video;
+            video = null; // from here on the registry owns both uploads
+            var session = await Registry.CreateAsync(stored, mask, _name, cancellationToken: _leaving.Token);
+            Navigation.NavigateTo($"/sessions/{session.Id}");
+        }
+        catch (Exception error) when (error is InvalidInputException or QueueFullException or IOException)
+        {
+            _error = error.Message;
+        }
+        finally
+        {
+            if (video is not null)
+            {
+                Uploads.Delete(video);
+            }
+            (_busy, _videoProgress, _maskProgress) = (false, null, null);
+        }
+    }
+
+    private async Task StartDemoAsync()
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var session = await Registry.StartDemoAsync(cancellationToken: _leaving.Token);
+            Navigation.NavigateTo($"/sessions/{session.Id}");
+        }
+        catch (QueueFullException error)
+        {
+            _error = error.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    // Streams the browser file to the store, re-rendering the progress bar at most every 100 ms.
+    private async Task<StoredUpload> UploadAsync(
+        IBrowserFile file, long maxBytes, Func<Stream, string, CancellationToken, Task<StoredUpload>> save, Action<double> setProgress)
+    {
+        var lastRender = DateTimeOffset.MinValue;
+        setProgress(0);
+        await using var content = new ProgressReportingStream(file.OpenReadStream(maxBytes, _leaving.Token), read =>
+        {
+            setProgress(file.Size == 0 ? 1 : (double)read / file.Size);
+            if (DateTimeOffset.UtcNow - lastRender >= TimeSpan.FromMilliseconds(100))
+            {
+                lastRender = DateTimeOffset.UtcNow;
+                StateHasChanged();
+            }
+        });
+        return await save(content, file.Name, _leaving.Token);
+    }
+
+    public void Dispose()
+    {
+        _leaving.Cancel();
+        _leaving.Dispose();
+    }
+}
