@@ -189,6 +189,21 @@ public sealed class SessionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_UploadsFolderUnusable_Returns500WithAMessageNotAStackTrace()
+    {
+        TestPaths.RequireSharedData();
+        await File.WriteAllTextAsync(Path.Combine(_sut.DataDirectory, "uploads"), "a file where the folder should be", TestContext.Current.CancellationToken);
+
+        using var response = await _sut.UploadAsync(Video, Mask);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var error = body.GetProperty("error").GetString();
+        Assert.Contains("could not store or read a file", error);
+        Assert.DoesNotContain(" at ", error);
+    }
+
+    [Fact]
     public async Task Healthz_ReturnsHealthy()
     {
         var body = await _sut.CreateClient().GetStringAsync("/healthz", TestContext.Current.CancellationToken);
