@@ -3,17 +3,19 @@ using System.ComponentModel.DataAnnotations;
 namespace SmartSpot.Web.Data;
 
 /// <summary>Where SmartSpot keeps its database, uploaded files and demo lot; bound from <c>SmartSpot</c>.</summary>
-public sealed class StorageOptions
+public sealed record StorageOptions
 {
     public const string Section = "SmartSpot";
 
     /// <summary>Root of everything SmartSpot writes. Default: local application data/SmartSpot, outside the web root so uploads are never served.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string DataDirectory { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "SmartSpot");
+    public string DataDirectory { get; init; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "SmartSpot");
 
-    public string DatabasePath => Path.Combine(DataDirectory, "smartspot.db");
+    public string DatabasePath => Path.Combine(Root, "smartspot.db");
 
-    public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
+    public string UploadsDirectory => Path.Combine(Root, "uploads");
 
-    public string DemoDirectory => Path.Combine(DataDirectory, "demo");
+    public string DemoDirectory => Path.Combine(Root, "demo");
+
+    private string Root => Path.GetFullPath(DataDirectory);
 }

@@ -45,6 +45,7 @@ public static class HostingExtensions
         // One ONNX session for the whole process, created on first use so a missing model fails a session, not the host.
         services.AddSingleton<ISpotClassifier>(provider => new OnnxSpotClassifier(provider.GetRequiredService<IOptions<ClassifierOptions>>().Value));
         services.AddSingleton<UploadStore>();
+        services.AddSingleton<DemoLotPreparer>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionRunner>();

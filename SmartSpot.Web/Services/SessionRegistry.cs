@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using SmartSpot.Vision;
-using SmartSpot.Vision.Demo;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Spots;
@@ -18,8 +17,7 @@ public sealed class SessionRegistry(
     UploadStore uploads,
     IOptions<AnalysisOptions> options,
     PipelineOptions pipeline,
-    DemoLotOptions demo,
-    IOptions<StorageOptions> storage,
+    DemoLotPreparer demoPreparer,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -29,12 +27,6 @@ public sealed class SessionRegistry(
     private readonly ILogger _logger = loggers.CreateLogger<SessionRegistry>();
     private readonly Lock _lock = new();
     private Action[] _subscribers = [];
-
-    /// <summary>Sessions created or restarted since start-up, newest first; older ones are in <see cref="SessionStore"/>.</summary>
-    public IReadOnlyList<AnalysisSession> Sessions => _sessions.Values.OrderByDescending(s => s.CreatedAt).ToList();
-
-    /// <summary>Sessions waiting for an analysis slot.</summary>
-    public int QueuedCount => _queue.Reader.Count;
 
     internal ChannelReader<AnalysisSession> Queue => _queue.Reader;
 
@@ -62,7 +54,7 @@ public sealed class SessionRegistry(
         try
         {
             EnsureQueueHasRoom();
-            var (info, spots) = Inspect(files);
+            var (info, spots) = files.Inspect(pipeline);
             var session = new AnalysisSession(
                 Guid.NewGuid(), NameOf(name, video.FileName), time.GetUtcNow(), files, ResolveSpeed(speed), time, _logger);
             session.Describe(info, spots);
@@ -70,7 +62,7 @@ public sealed class SessionRegistry(
             db.Sessions.Add(SessionRecorder.ToEntity(session));
             await db.SaveChangesAsync(cancellationToken);
             Add(session);
-            Enqueue(session);
+            await EnqueueAsync(session);
             return session;
         }
         catch
@@ -87,18 +79,25 @@ public sealed class SessionRegistry(
     public async Task<AnalysisSession> StartDemoAsync(double? speed = null, CancellationToken cancellationToken = default)
     {
         EnsureQueueHasRoom();
-        var directory = storage.Value.DemoDirectory;
-        var files = new SessionFiles(
-            new StoredUpload(Path.Combine(directory, DemoLotGenerator.VideoFileName), DemoLotGenerator.VideoFileName, 0),
-            new StoredUpload(Path.Combine(directory, DemoLotGenerator.MaskFileName), DemoLotGenerator.MaskFileName, 0));
-        var session = new AnalysisSession(Guid.NewGuid(), "Demo lot", time.GetUtcNow(), files, ResolveSpeed(speed), time, _logger);
+        var session = new AnalysisSession(Guid.NewGuid(), "Demo lot", time.GetUtcNow(), demoPreparer.Files, ResolveSpeed(speed), time, _logger);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             db.Sessions.Add(SessionRecorder.ToEntity(session));
             await db.SaveChangesAsync(cancellationToken);
         }
         Add(session);
-        _ = Task.Run(() => PrepareDemoAsync(session, directory), CancellationToken.None);
+        _ = Task.Run(async () =>
+        {
+            if (!await demoPreparer.PrepareAsync(session)) return;
+            try
+            {
+                await EnqueueAsync(session);
+            }
+            catch (QueueFullException)
+            {
+                // EnqueueAsync has failed the session with the message.
+            }
+        }, CancellationToken.None);
         return session;
     }
 
@@ -122,40 +121,8 @@ public sealed class SessionRegistry(
         if (!session.Reset(resolved)) throw StillActive(session);
         await SessionRecorder.ResetAsync(db, entity, resolved, cancellationToken);
         Add(session);
-        Enqueue(session);
+        await EnqueueAsync(session);
         return session;
-    }
-
-    private async Task PrepareDemoAsync(AnalysisSession session, string directory)
-    {
-        var recorder = new SessionRecorder(dbFactory, session, time);
-        try
-        {
-            new DemoLotGenerator(demo).EnsureGenerated(directory);
-            var (info, spots) = Inspect(session.Files);
-            session.Describe(info, spots);
-            await recorder.DescribedAsync(CancellationToken.None);
-            if (session.IsActive)
-            {
-                Enqueue(session);
-                return;
-            }
-        }
-        catch (Exception error)
-        {
-            _logger.LogError(error, "The demo lot for session {SessionId} could not be prepared.", session.Id);
-            session.Finish(SessionStatus.Failed, error is InvalidInputException or QueueFullException
-                ? error.Message
-                : $"The demo lot could not be generated ({error.Message}). Try again; if it fails again, check the free space in the data directory.");
-        }
-        try
-        {
-            await recorder.FinishedAsync(CancellationToken.None);
-        }
-        catch (Exception error)
-        {
-            _logger.LogError(error, "Could not record the end of demo session {SessionId}.", session.Id);
-        }
     }
 
     private static InvalidOperationException StillActive(AnalysisSession session) =>
@@ -166,12 +133,14 @@ public sealed class SessionRegistry(
         if (_queue.Reader.Count >= options.Value.QueueCapacity) throw new QueueFullException(options.Value.QueueCapacity);
     }
 
-    private void Enqueue(AnalysisSession session)
+    private async Task EnqueueAsync(AnalysisSession session)
     {
         if (!_queue.Writer.TryWrite(session))
         {
-            session.Finish(SessionStatus.Failed, new QueueFullException(options.Value.QueueCapacity).Message);
-            throw new QueueFullException(options.Value.QueueCapacity);
+            var full = new QueueFullException(options.Value.QueueCapacity);
+            await new SessionRecorder(dbFactory, session, time).FinishedAsync(SessionStatus.Failed, full.Message, CancellationToken.None);
+            session.Finish(SessionStatus.Failed, full.Message);
+            throw full;
         }
         _logger.LogInformation("Queued session {SessionId} ({Name}, {Spots} spots).", session.Id, session.Name, session.Spots.Count);
     }
@@ -221,23 +190,6 @@ public sealed class SessionRegistry(
             {
                 _logger.LogWarning(error, "A session-list subscriber failed.");
             }
-        }
-    }
-
-    private (VideoInfo Video, IReadOnlyList<ParkingSpot> Spots) Inspect(SessionFiles files)
-    {
-        try
-        {
-            using var input = AnalysisInput.Open(files.Video.Path, files.Mask.Path, pipeline);
-            return (input.Source.Info, input.Spots.Spots);
-        }
-        catch (InvalidInputException error)
-        {
-            throw new InvalidInputException(files.Explain(error.Message), error);
-        }
-        catch (OpenCVException error)
-        {
-            throw new InvalidInputException($"'{files.Video.FileName}' or '{files.Mask.FileName}' could not be read ({error.Message}). Check both files and upload them again.", error);
         }
     }
 

@@ -125,6 +125,24 @@ public sealed class SessionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_TwoVideos_Returns400AndKeepsNoFile()
+    {
+        TestPaths.RequireSharedData();
+        var bytes = await File.ReadAllBytesAsync(Video, TestContext.Current.CancellationToken);
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(bytes), "video", "a.mp4" },
+            { new ByteArrayContent(bytes), "video", "b.mp4" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(Mask, TestContext.Current.CancellationToken)), "mask", "m.png" },
+        };
+
+        var error = await RefusedAsync(await _sut.CreateClient().PostAsync("/api/sessions", form, TestContext.Current.CancellationToken));
+
+        Assert.Contains("more than one 'video'", error);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_sut.DataDirectory, "uploads")));
+    }
+
+    [Fact]
     public async Task Post_NotMultipart_Returns400()
     {
         var error = await RefusedAsync(await _sut.CreateClient().PostAsJsonAsync("/api/sessions", new { video = "x" }, TestContext.Current.CancellationToken));
@@ -162,6 +180,45 @@ public sealed class SessionsApiTests : IAsyncLifetime
         Assert.Equal(first.GetProperty("occupied").GetInt32(), second.GetProperty("occupied").GetInt32());
         var csv = await _sut.CreateClient().GetStringAsync($"/api/sessions/{id}/timeline.csv", TestContext.Current.CancellationToken);
         Assert.Equal(850, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task PauseResumeStop_RunningSession_HoldsContinuesAndEnds()
+    {
+        TestPaths.RequireSharedData();
+        var client = _sut.CreateClient();
+        var id = await _sut.StartAsync(Video, Mask, ("speed", "1"));
+        await _sut.WaitForAsync(id, "Running");
+
+        using var pause = await client.PostAsync($"/api/sessions/{id}/pause", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, pause.StatusCode);
+        var paused = await _sut.WaitForAsync(id, "Paused");
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.InRange((await _sut.GetSessionAsync(id)).GetProperty("framesDone").GetInt32(), 0, paused.GetProperty("framesDone").GetInt32() + 1);
+
+        using var resume = await client.PostAsync($"/api/sessions/{id}/resume", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
+        await _sut.WaitForAsync(id, "Running");
+        using var stop = await client.PostAsync($"/api/sessions/{id}/stop", null, TestContext.Current.CancellationToken);
+        var stopped = await _sut.WaitForAsync(id, "Stopped");
+        Assert.InRange(stopped.GetProperty("framesDone").GetInt32(), 1, 848);
+        var csv = await client.GetStringAsync($"/api/sessions/{id}/timeline.csv", TestContext.Current.CancellationToken);
+        Assert.Equal(stopped.GetProperty("framesDone").GetInt32() + 1, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Post_UploadsFolderUnusable_Returns500WithAMessageNotAStackTrace()
+    {
+        TestPaths.RequireSharedData();
+        await File.WriteAllTextAsync(Path.Combine(_sut.DataDirectory, "uploads"), "a file where the folder should be", TestContext.Current.CancellationToken);
+
+        using var response = await _sut.UploadAsync(Video, Mask);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var error = body.GetProperty("error").GetString();
+        Assert.Contains("could not store or read a file", error);
+        Assert.DoesNotContain(" at ", error);
     }
 
     [Fact]
