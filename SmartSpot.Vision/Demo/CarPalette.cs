@@ -2,15 +2,18 @@ using OpenCvSharp;
 
 namespace SmartSpot.Vision.Demo;
 
-/// <summary>Car paint colours (BGR) roughly as common as on real roads: mostly white, black, grey and silver.</summary>
+/// <summary>
+/// Car paint colours (BGR) roughly as common as on real roads: mostly white, black, grey and silver; the colours are muted
+/// as a camera sees metallic paint outdoors (the shipped model misreads cartoon-saturated blue and yellow as asphalt).
+/// </summary>
 internal static class CarPalette
 {
     private static readonly (Scalar Colour, int Weight)[] Paints =
     [
         (new Scalar(232, 234, 236), 24), (new Scalar(28, 28, 30), 18), (new Scalar(72, 72, 75), 12),
         (new Scalar(180, 182, 186), 12), (new Scalar(125, 126, 130), 8), (new Scalar(40, 38, 170), 8),
-        (new Scalar(35, 30, 110), 3), (new Scalar(150, 85, 35), 6), (new Scalar(90, 45, 22), 4),
-        (new Scalar(60, 95, 50), 2), (new Scalar(150, 180, 200), 2), (new Scalar(30, 170, 220), 1),
+        (new Scalar(35, 30, 110), 3), (new Scalar(112, 72, 46), 6), (new Scalar(85, 50, 30), 4),
+        (new Scalar(60, 95, 50), 2), (new Scalar(130, 165, 190), 2), (new Scalar(50, 130, 170), 1),
     ];
 
     public static Scalar Pick(Random random)
@@ -25,7 +28,7 @@ internal static class CarPalette
     }
 
     /// <summary>Tinted dark glass.</summary>
-    public static Scalar Glass(Random random) => Jitter(random, new Scalar(44, 40, 38), 6);
+    public static Scalar Glass(Random random) => Jitter(random, new Scalar(30, 28, 27), 5);
 
     public static Scalar Scale(Scalar colour, double factor) =>
         new(Math.Min(255, colour.Val0 * factor), Math.Min(255, colour.Val1 * factor), Math.Min(255, colour.Val2 * factor));

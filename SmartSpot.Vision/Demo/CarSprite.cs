@@ -111,7 +111,7 @@ internal sealed class CarSprite : IDisposable
         return (colour, alpha);
     }
 
-    /// <summary>Darkens towards the body's edges (it is curved) and brightens a soft band along its middle (a highlight).</summary>
+    /// <summary>Darkens towards the body's edges (it is curved) and adds a soft white sheen along its middle (sky reflected in the paint).</summary>
     private static unsafe void Shade(Mat colour, Mat alpha, double width)
     {
         using var distance = new Mat();
@@ -123,13 +123,14 @@ internal sealed class CarSprite : IDisposable
             var pixels = (byte*)colour.Ptr(row);
             var inside = (float*)distance.Ptr(row);
             var across = (row - middle) / (0.2 * width);
-            var highlight = 1 + 0.1 * Math.Exp(-across * across);
+            var sheen = 45 * Math.Exp(-across * across);
             for (var column = 0; column < columns; column++)
             {
-                var factor = (0.7 + 0.3 * Math.Min(1, inside[column] / (0.18 * width))) * highlight;
+                var curve = Math.Min(1, inside[column] / (0.18 * width));
+                var factor = 0.6 + 0.4 * curve;
                 for (var channel = 0; channel < 3; channel++)
                 {
-                    pixels[3 * column + channel] = (byte)Math.Min(255, pixels[3 * column + channel] * factor);
+                    pixels[3 * column + channel] = (byte)Math.Min(255, pixels[3 * column + channel] * factor + sheen * curve);
                 }
             }
         }

@@ -23,6 +23,9 @@ public sealed class DemoLotGenerator(DemoLotOptions options)
 
     private static readonly Lock Generating = new();
 
+    /// <summary>A temporary file untouched this long belongs to a generation that died.</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
+
     /// <summary>The demo lot in <paramref name="directory"/>: the existing files when they were made with these options, else new ones.</summary>
     public DemoLot EnsureGenerated(string directory)
     {
@@ -38,6 +41,7 @@ public sealed class DemoLotGenerator(DemoLotOptions options)
         {
             if (IsComplete(lot, manifest, key)) return lot;
             File.Delete(manifest);
+            DeleteAbandonedTemporaries(directory);
             var stamp = Guid.NewGuid().ToString("N");
             string Temporary(string path) => Path.Combine(directory, $".{Path.GetFileNameWithoutExtension(path)}.{stamp}{Path.GetExtension(path)}");
             var temporary = new DemoLot(Temporary(lot.VideoPath), Temporary(lot.MaskPath), Temporary(lot.GroundTruthPath));
@@ -62,6 +66,15 @@ public sealed class DemoLotGenerator(DemoLotOptions options)
             }
         }
         return lot;
+    }
+
+    /// <summary>Temporary files an interrupted generation left behind (old enough that no other process is still writing them).</summary>
+    private static void DeleteAbandonedTemporaries(string directory)
+    {
+        foreach (var file in new DirectoryInfo(directory).EnumerateFiles(".demo-lot*"))
+        {
+            if (file.LastWriteTimeUtc < DateTime.UtcNow - AbandonedAfter) file.Delete();
+        }
     }
 
     /// <summary>Generator version and options, hashed: the same key means the same files.</summary>

@@ -5,7 +5,7 @@ namespace SmartSpot.Vision.Demo;
 /// <summary>
 /// Draws the planned visits frame by frame and writes the video: the empty lot is painted once, parked cars are added to a
 /// scene only when the set of parked cars changes, and each frame is that scene plus the moving cars, a slow brightness
-/// drift and sensor noise.
+/// drift and sensor noise; frames are encoded on a second thread while the next ones are drawn.
 /// </summary>
 internal sealed class DemoLotRenderer(DemoLotOptions options)
 {
@@ -26,13 +26,8 @@ internal sealed class DemoLotRenderer(DemoLotOptions options)
             using var background = LotBackgroundPainter.Paint(options, layout, random);
             using var noise = SensorNoise(random);
             var size = new Size(options.Width, options.Height);
-            using var writer = new VideoWriter(videoPath, FourCC.FromString(fourCc), options.Fps, size);
-            if (!writer.IsOpened())
-            {
-                throw new InvalidOperationException($"OpenCV cannot write a {fourCc} video to '{videoPath}'.");
-            }
+            using var writer = new BackgroundVideoWriter(videoPath, fourCc, options.Fps, size);
             using var scene = background.Clone();
-            using var frame = new Mat();
             var sceneCars = new List<int>();
             var truth = new List<DemoFrameTruth>(options.FrameCount);
             var (phase, flickerPhase) = (random.NextDouble() * 2 * Math.PI, random.NextDouble() * 2 * Math.PI);
@@ -45,6 +40,7 @@ internal sealed class DemoLotRenderer(DemoLotOptions options)
                     parked.ForEach(visit => sprites[visit].Draw(scene, visits[visit].PoseAt(index, options.Fps)!.Value));
                     sceneCars = parked;
                 }
+                var frame = writer.Rent();
                 scene.CopyTo(frame);
                 var occupied = parked.Select(visit => visits[visit].Bay.Id).ToHashSet();
                 for (var visit = 0; visit < visits.Count; visit++)
@@ -57,9 +53,10 @@ internal sealed class DemoLotRenderer(DemoLotOptions options)
                 var gain = 1 + 0.035 * Math.Sin(2 * Math.PI * seconds / 23 + phase) + 0.01 * Math.Sin(2 * Math.PI * seconds / 3.1 + flickerPhase);
                 using var grain = new Mat(noise, new Rect(random.Next(64), random.Next(64), options.Width, options.Height));
                 Cv2.AddWeighted(frame, gain, grain, 1, -NoiseMean, frame);
-                writer.Write(frame);
+                writer.Submit(frame);
                 truth.Add(new DemoFrameTruth(index, [.. occupied.Order()]));
             }
+            writer.Complete();
             return new DemoGroundTruth(options.Width, options.Height, options.Fps, options.FrameCount, layout.Bays, [.. visits.Select(visit => visit.Visit)], truth);
         }
         finally

@@ -4,7 +4,7 @@ namespace SmartSpot.Vision.Demo;
 
 /// <summary>
 /// Paints the empty lot once: asphalt with blotches, grain and worn tyre tracks in the lanes, oil stains in some bays,
-/// worn white bay lines, kerbs and grass around the rows; slightly soft, like a camera image.
+/// worn white bay lines, kerbs, grass and trees around the rows; slightly soft, like a camera image.
 /// </summary>
 internal static class LotBackgroundPainter
 {
@@ -108,6 +108,40 @@ internal static class LotBackgroundPainter
         Cv2.Multiply(texture, grass3, texture);
         Cv2.Add(lot32, texture, lot32);
         lot32.ConvertTo(lot, MatType.CV_8UC3);
+        foreach (var verge in verges.Where(verge => verge.Width > 2 * layout.BayHeight && verge.Height > layout.BayHeight * 0.9))
+        {
+            PaintTrees(lot, verge, layout.BayHeight, random);
+        }
+    }
+
+    /// <summary>A few round tree crowns of overlapping leafy blobs, with their shadows, inside a verge.</summary>
+    private static void PaintTrees(Mat lot, Rect verge, int size, Random random)
+    {
+        using var area = new Mat(lot, verge);
+        using var shadow = new Mat(verge.Size, MatType.CV_32FC1, Scalar.All(0));
+        var crowns = new List<(Point Centre, int Radius)>();
+        for (var tree = 0; tree < Math.Max(1, verge.Width * verge.Height / (1.4 * size * size)); tree++)
+        {
+            var radius = (int)Math.Min(size * (0.32 + 0.15 * random.NextDouble()), verge.Height / 2 - 2);
+            crowns.Add((new Point(random.Next(radius, verge.Width - radius), random.Next(radius, Math.Max(radius + 1, verge.Height - radius))), radius));
+        }
+        foreach (var (centre, radius) in crowns)
+        {
+            Cv2.Circle(shadow, new Point(centre.X + radius / 3, centre.Y + radius / 2), radius, Scalar.All(0.45), -1);
+        }
+        Cv2.GaussianBlur(shadow, shadow, new Size(0, 0), 0.06 * size);
+        Blend(area, shadow, Scalar.All(0));
+        foreach (var (centre, radius) in crowns)
+        {
+            for (var blob = 0; blob < 9; blob++)
+            {
+                var angle = random.NextDouble() * 2 * Math.PI;
+                var distance = random.NextDouble() * radius * 0.55;
+                var light = 0.6 + 0.5 * random.NextDouble() - 0.25 * Math.Sin(angle);
+                var leaves = new Point(centre.X + (int)(distance * Math.Cos(angle)), centre.Y + (int)(distance * Math.Sin(angle)));
+                Cv2.Circle(area, leaves, (int)(radius * (0.4 + 0.2 * random.NextDouble())), new Scalar(38 * light, 82 * light, 52 * light), -1, LineTypes.AntiAlias);
+            }
+        }
     }
 
     /// <summary>Vertical spans of rows that touch (a double row is one band).</summary>

@@ -11,7 +11,7 @@ public static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
-        var sessions = routes.MapGroup("/api/sessions");
+        var sessions = routes.MapGroup("/api/sessions").AddEndpointFilter(AnswerUnexpectedErrorsAsync);
         sessions.MapPost("/", CreateAsync);
         sessions.MapPost("/demo", DemoAsync);
         sessions.MapGet("/", ListAsync);
@@ -140,6 +140,24 @@ public static class SessionsApi
         catch (QueueFullException full)
         {
             return Error(StatusCodes.Status503ServiceUnavailable, "The analysis queue is full", full.Message);
+        }
+    }
+
+    /// <summary>An API client gets problem details with a message, never an HTML error page or a stack trace.</summary>
+    private static async ValueTask<object?> AnswerUnexpectedErrorsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionsApi))
+                .LogError(error, "{Method} {Path} failed.", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
+            return Error(StatusCodes.Status500InternalServerError, "SmartSpot could not complete the request",
+                error is IOException
+                    ? $"SmartSpot could not store or read a file ({error.Message}). Check the free space in the data directory, then try again."
+                    : $"SmartSpot could not complete the request ({error.Message}). Try again; if it keeps failing, the server log has the details.");
         }
     }
 

@@ -1,13 +1,35 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SmartSpot.Web.Services;
 
 namespace SmartSpot.Web.Data;
 
 /// <summary>At start-up: creates the database, and marks sessions a previous run left active as Interrupted (restartable).</summary>
-public sealed class DatabaseInitializer(IDbContextFactory<SmartSpotDbContext> dbFactory, TimeProvider time, ILogger<DatabaseInitializer> logger)
-    : IHostedService
+public sealed class DatabaseInitializer(
+    IDbContextFactory<SmartSpotDbContext> dbFactory,
+    IOptions<StorageOptions> storage,
+    TimeProvider time,
+    ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var directory = storage.Value.DataDirectory;
+        try
+        {
+            Directory.CreateDirectory(directory);
+            await InitializeAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            throw new InvalidOperationException(
+                $"SmartSpot cannot use its data directory '{directory}' ({error.Message.TrimEnd('.')}). Set SmartSpot:DataDirectory (environment: SmartSpot__DataDirectory) to a folder it may write to.", error);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.EnsureCreatedAsync(cancellationToken);
@@ -25,6 +47,4 @@ public sealed class DatabaseInitializer(IDbContextFactory<SmartSpotDbContext> db
             logger.LogWarning("{Count} analyses were left unfinished by the previous run and are now Interrupted.", interrupted);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

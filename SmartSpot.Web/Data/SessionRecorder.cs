@@ -67,7 +67,7 @@ public sealed class SessionRecorder(IDbContextFactory<SmartSpotDbContext> dbFact
         await db.Spots.Where(s => s.SessionId == session.Id).ExecuteDeleteAsync(cancellationToken);
         db.Spots.AddRange(ToEntity(session).Spots);
         await db.SaveChangesAsync(cancellationToken);
-        await UpdateSessionAsync(db, cancellationToken);
+        await UpdateSessionAsync(db, outcome: null, cancellationToken);
     }
 
     /// <summary>Buffers the frame's counts; writes them when the batch is full or old enough.</summary>
@@ -83,14 +83,18 @@ public sealed class SessionRecorder(IDbContextFactory<SmartSpotDbContext> dbFact
         });
         if (_pending.Count >= BatchSize || time.GetElapsedTime(_lastFlush) >= BatchAge)
         {
-            await FlushAsync(writeIntervals: time.GetElapsedTime(_lastIntervals) >= IntervalPeriod, cancellationToken);
+            await FlushAsync(writeIntervals: time.GetElapsedTime(_lastIntervals) >= IntervalPeriod, outcome: null, cancellationToken);
         }
     }
 
-    /// <summary>Writes everything still buffered, the intervals and the outcome.</summary>
-    public Task FinishedAsync(CancellationToken cancellationToken) => FlushAsync(writeIntervals: true, cancellationToken);
+    /// <summary>Writes what is still buffered, the intervals and the run's outcome; call it before the live session shows the outcome, so a restart cannot overlap this write.</summary>
+    public Task FinishedAsync(SessionStatus status, string? error, CancellationToken cancellationToken) =>
+        FlushAsync(writeIntervals: true, new Outcome(status, error, time.GetUtcNow()), cancellationToken);
 
-    private async Task FlushAsync(bool writeIntervals, CancellationToken cancellationToken)
+    /// <summary>Writes the live session's state as it is, for a session that ended without running.</summary>
+    public Task FinishedAsync(CancellationToken cancellationToken) => FlushAsync(writeIntervals: true, outcome: null, cancellationToken);
+
+    private async Task FlushAsync(bool writeIntervals, Outcome? outcome, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -111,18 +115,20 @@ public sealed class SessionRecorder(IDbContextFactory<SmartSpotDbContext> dbFact
             _lastIntervals = time.GetTimestamp();
         }
         await db.SaveChangesAsync(cancellationToken);
-        await UpdateSessionAsync(db, cancellationToken);
+        await UpdateSessionAsync(db, outcome, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         _pending.Clear();
         _lastFlush = time.GetTimestamp();
     }
 
-    private Task UpdateSessionAsync(SmartSpotDbContext db, CancellationToken cancellationToken)
+    private Task UpdateSessionAsync(SmartSpotDbContext db, Outcome? outcome, CancellationToken cancellationToken)
     {
-        var (status, error, framesDone, spotCount) = (session.Status, session.Error, session.FramesDone, session.Spots.Count);
+        var (status, error, finishedAt) = outcome is null ? (session.Status, session.Error, session.FinishedAt) : (outcome.Status, outcome.Error, outcome.FinishedAt);
         var (width, height, fps, frameCount) = session.Video is { } video ? (video.Width, video.Height, video.Fps, video.FrameCount) : (0, 0, 0.0, 0);
+        var framesDone = status == SessionStatus.Completed && frameCount > 0 ? frameCount : session.FramesDone;
+        var spotCount = session.Spots.Count;
         var (free, occupied) = session.Latest is { } latest ? (latest.Free, latest.Occupied) : (0, 0);
-        var (startedAt, finishedAt) = (session.StartedAt, session.FinishedAt);
+        var startedAt = session.StartedAt;
         return db.Sessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(update => update
             .SetProperty(s => s.Status, status)
             .SetProperty(s => s.Error, error)
@@ -137,4 +143,6 @@ public sealed class SessionRecorder(IDbContextFactory<SmartSpotDbContext> dbFact
             .SetProperty(s => s.StartedAt, startedAt)
             .SetProperty(s => s.FinishedAt, finishedAt), cancellationToken);
     }
+
+    private sealed record Outcome(SessionStatus Status, string? Error, DateTimeOffset? FinishedAt);
 }

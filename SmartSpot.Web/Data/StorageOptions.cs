@@ -3,13 +3,13 @@ using System.ComponentModel.DataAnnotations;
 namespace SmartSpot.Web.Data;
 
 /// <summary>Where SmartSpot keeps its database, uploaded files and demo lot; bound from <c>SmartSpot</c>.</summary>
-public sealed class StorageOptions
+public sealed record StorageOptions
 {
     public const string Section = "SmartSpot";
 
     /// <summary>Root of everything SmartSpot writes. Default: local application data/SmartSpot, outside the web root so uploads are never served.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string DataDirectory { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "SmartSpot");
+    public string DataDirectory { get; init; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "SmartSpot");
 
     public string DatabasePath => Path.Combine(DataDirectory, "smartspot.db");
 

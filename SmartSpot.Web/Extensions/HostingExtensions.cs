@@ -38,15 +38,14 @@ public static class HostingExtensions
 
         services.AddDbContextFactory<SmartSpotDbContext>((provider, db) =>
         {
-            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            Directory.CreateDirectory(storage.DataDirectory);
-            db.UseSqlite($"Data Source={storage.DatabasePath}");
+            db.UseSqlite($"Data Source={provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath}");
         });
 
         services.TryAddSingleton(TimeProvider.System);
         // One ONNX session for the whole process, created on first use so a missing model fails a session, not the host.
         services.AddSingleton<ISpotClassifier>(provider => new OnnxSpotClassifier(provider.GetRequiredService<IOptions<ClassifierOptions>>().Value));
         services.AddSingleton<UploadStore>();
+        services.AddSingleton<DemoLotPreparer>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionRunner>();

@@ -137,13 +137,14 @@ public sealed class AnalysisSession(
         lock (_lock)
         {
             if (!IsActive) return;
-            _stop.Cancel();
             if (Status == SessionStatus.Queued)
             {
                 Status = SessionStatus.Stopped;
                 FinishedAt = _time.GetUtcNow();
             }
         }
+        // Cancelled off this thread: the analysis must not resume on the caller's (a page's or a request's) thread.
+        _ = _stop.CancelAsync();
         Notify();
     }
 
@@ -161,6 +162,7 @@ public sealed class AnalysisSession(
     {
         lock (_lock)
         {
+            if (_stop.IsCancellationRequested) return;
             Status = Playback.IsPaused ? SessionStatus.Paused : SessionStatus.Running;
             StartedAt = _time.GetUtcNow();
             _rateStart = _time.GetTimestamp();
@@ -213,7 +215,6 @@ public sealed class AnalysisSession(
         lock (_lock)
         {
             if (IsActive) return false;
-            _stop.Dispose();
             _stop = new CancellationTokenSource();
             _history = new OccupancyHistory();
             _timeline.Clear();

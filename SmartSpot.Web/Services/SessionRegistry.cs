@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using SmartSpot.Vision;
-using SmartSpot.Vision.Demo;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Spots;
@@ -18,12 +17,12 @@ public sealed class SessionRegistry(
     UploadStore uploads,
     IOptions<AnalysisOptions> options,
     PipelineOptions pipeline,
-    DemoLotOptions demo,
-    IOptions<StorageOptions> storage,
+    DemoLotPreparer demoPreparer,
     TimeProvider time,
     ILoggerFactory loggers)
 {
     private readonly ConcurrentDictionary<Guid, AnalysisSession> _sessions = new();
+    private readonly ConcurrentDictionary<Guid, byte> _forwarding = new();
     private readonly Channel<AnalysisSession> _queue = Channel.CreateBounded<AnalysisSession>(options.Value.QueueCapacity);
     private readonly ILogger _logger = loggers.CreateLogger<SessionRegistry>();
     private readonly Lock _lock = new();
@@ -61,7 +60,7 @@ public sealed class SessionRegistry(
         try
         {
             EnsureQueueHasRoom();
-            var (info, spots) = Inspect(files);
+            var (info, spots) = files.Inspect(pipeline);
             var session = new AnalysisSession(
                 Guid.NewGuid(), NameOf(name, video.FileName), time.GetUtcNow(), files, ResolveSpeed(speed), time, _logger);
             session.Describe(info, spots);
@@ -69,7 +68,7 @@ public sealed class SessionRegistry(
             db.Sessions.Add(SessionRecorder.ToEntity(session));
             await db.SaveChangesAsync(cancellationToken);
             Add(session);
-            Enqueue(session);
+            await EnqueueAsync(session);
             return session;
         }
         catch
@@ -86,18 +85,25 @@ public sealed class SessionRegistry(
     public async Task<AnalysisSession> StartDemoAsync(double? speed = null, CancellationToken cancellationToken = default)
     {
         EnsureQueueHasRoom();
-        var directory = storage.Value.DemoDirectory;
-        var files = new SessionFiles(
-            new StoredUpload(Path.Combine(directory, DemoLotGenerator.VideoFileName), DemoLotGenerator.VideoFileName, 0),
-            new StoredUpload(Path.Combine(directory, DemoLotGenerator.MaskFileName), DemoLotGenerator.MaskFileName, 0));
-        var session = new AnalysisSession(Guid.NewGuid(), "Demo lot", time.GetUtcNow(), files, ResolveSpeed(speed), time, _logger);
+        var session = new AnalysisSession(Guid.NewGuid(), "Demo lot", time.GetUtcNow(), demoPreparer.Files, ResolveSpeed(speed), time, _logger);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             db.Sessions.Add(SessionRecorder.ToEntity(session));
             await db.SaveChangesAsync(cancellationToken);
         }
         Add(session);
-        _ = Task.Run(() => PrepareDemoAsync(session, directory), CancellationToken.None);
+        _ = Task.Run(async () =>
+        {
+            if (!await demoPreparer.PrepareAsync(session)) return;
+            try
+            {
+                await EnqueueAsync(session);
+            }
+            catch (QueueFullException)
+            {
+                // EnqueueAsync has failed the session with the message.
+            }
+        }, CancellationToken.None);
         return session;
     }
 
@@ -110,87 +116,72 @@ public sealed class SessionRegistry(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.Sessions.Include(s => s.Spots).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (entity is null) return null;
-        var session = Find(id) ?? FromEntity(entity);
-        if (session.IsActive)
+        if (Find(id) is { IsActive: true } active) throw StillActive(active);
+        if (!File.Exists(entity.VideoPath) || !File.Exists(entity.MaskPath))
         {
-            throw new InvalidOperationException($"'{session.Name}' is still {session.Status.ToString().ToLowerInvariant()}; stop it before restarting it.");
-        }
-        var files = session.Files;
-        if (!File.Exists(files.Video.Path) || !File.Exists(files.Mask.Path))
-        {
-            throw new InvalidInputException($"The stored files of '{session.Name}' are gone from the data directory; upload the video and mask again.");
+            throw new InvalidInputException($"The stored files of '{entity.Name}' are gone from the data directory; upload the video and mask again.");
         }
         var resolved = speed is null ? entity.Speed : ResolveSpeed(speed);
-        if (!session.Reset(resolved))
-        {
-            throw new InvalidOperationException($"'{session.Name}' was restarted by someone else just now.");
-        }
+        // GetOrAdd: two restarts at once share one live session, so only one of them can reset it.
+        var session = _sessions.GetOrAdd(id, _ => FromEntity(entity));
+        if (!session.Reset(resolved)) throw StillActive(session);
         await SessionRecorder.ResetAsync(db, entity, resolved, cancellationToken);
         Add(session);
-        Enqueue(session);
+        await EnqueueAsync(session);
         return session;
     }
 
-    private async Task PrepareDemoAsync(AnalysisSession session, string directory)
-    {
-        var recorder = new SessionRecorder(dbFactory, session, time);
-        try
-        {
-            new DemoLotGenerator(demo).EnsureGenerated(directory);
-            var (info, spots) = Inspect(session.Files);
-            session.Describe(info, spots);
-            await recorder.DescribedAsync(CancellationToken.None);
-            if (session.IsActive)
-            {
-                Enqueue(session);
-                return;
-            }
-        }
-        catch (Exception error)
-        {
-            _logger.LogError(error, "The demo lot for session {SessionId} could not be prepared.", session.Id);
-            session.Finish(SessionStatus.Failed, error is InvalidInputException or QueueFullException
-                ? error.Message
-                : $"The demo lot could not be generated ({error.Message}). Try again; if it fails again, check the free space in the data directory.");
-        }
-        try
-        {
-            await recorder.FinishedAsync(CancellationToken.None);
-        }
-        catch (Exception error)
-        {
-            _logger.LogError(error, "Could not record the end of demo session {SessionId}.", session.Id);
-        }
-    }
+    private static InvalidOperationException StillActive(AnalysisSession session) =>
+        new($"'{session.Name}' is still {session.Status.ToString().ToLowerInvariant()}; stop it before restarting it.");
 
     private void EnsureQueueHasRoom()
     {
         if (_queue.Reader.Count >= options.Value.QueueCapacity) throw new QueueFullException(options.Value.QueueCapacity);
     }
 
-    private void Enqueue(AnalysisSession session)
+    private async Task EnqueueAsync(AnalysisSession session)
     {
         if (!_queue.Writer.TryWrite(session))
         {
-            session.Finish(SessionStatus.Failed, new QueueFullException(options.Value.QueueCapacity).Message);
-            throw new QueueFullException(options.Value.QueueCapacity);
+            var full = new QueueFullException(options.Value.QueueCapacity);
+            await new SessionRecorder(dbFactory, session, time).FinishedAsync(SessionStatus.Failed, full.Message, CancellationToken.None);
+            session.Finish(SessionStatus.Failed, full.Message);
+            throw full;
         }
         _logger.LogInformation("Queued session {SessionId} ({Name}, {Spots} spots).", session.Id, session.Name, session.Spots.Count);
     }
 
     private void Add(AnalysisSession session)
     {
-        if (_sessions.TryAdd(session.Id, session))
+        _sessions.TryAdd(session.Id, session);
+        if (_forwarding.TryAdd(session.Id, 0))
         {
             var last = session.Status;
             session.Subscribe(changed =>
             {
                 if (changed.Status == last) return;
                 last = changed.Status;
+                if (!changed.IsActive) Trim();
                 Notify();
             });
         }
         Notify();
+    }
+
+    /// <summary>Lets go of the oldest finished sessions beyond KeepFinishedSessions; their outcome is already in the database.</summary>
+    private void Trim()
+    {
+        var surplus = _sessions.Values.Where(s => !s.IsActive)
+            .OrderByDescending(s => s.FinishedAt)
+            .Skip(options.Value.KeepFinishedSessions)
+            .ToList();
+        foreach (var session in surplus)
+        {
+            if (_sessions.TryRemove(new KeyValuePair<Guid, AnalysisSession>(session.Id, session)))
+            {
+                _forwarding.TryRemove(session.Id, out _);
+            }
+        }
     }
 
     private void Notify()
@@ -205,23 +196,6 @@ public sealed class SessionRegistry(
             {
                 _logger.LogWarning(error, "A session-list subscriber failed.");
             }
-        }
-    }
-
-    private (VideoInfo Video, IReadOnlyList<ParkingSpot> Spots) Inspect(SessionFiles files)
-    {
-        try
-        {
-            using var input = AnalysisInput.Open(files.Video.Path, files.Mask.Path, pipeline);
-            return (input.Source.Info, input.Spots.Spots);
-        }
-        catch (InvalidInputException error)
-        {
-            throw new InvalidInputException(files.Explain(error.Message), error);
-        }
-        catch (OpenCVException error)
-        {
-            throw new InvalidInputException($"'{files.Video.FileName}' or '{files.Mask.FileName}' could not be read ({error.Message}). Check both files and upload them again.", error);
         }
     }
 

@@ -84,15 +84,15 @@ public sealed class SessionRunner(
     private async Task FinishAsync(AnalysisSession session, SessionRecorder recorder, LiveFrameEncoder encoder, SessionStatus status, string? error)
     {
         await encoder.DrainAsync();
-        session.Finish(status, error);
         try
         {
-            await recorder.FinishedAsync(CancellationToken.None);
+            await recorder.FinishedAsync(status, error, CancellationToken.None);
         }
         catch (Exception failure)
         {
             logger.LogError(failure, "Could not record the end of session {SessionId}.", session.Id);
         }
+        session.Finish(status, error);
         logger.LogInformation("Session {SessionId} ended {Status} after {Frames} frames ({Dropped} live frames dropped).",
             session.Id, status, session.FramesDone, encoder.Dropped);
     }

@@ -3,15 +3,15 @@ using System.ComponentModel.DataAnnotations;
 namespace SmartSpot.Web.Services;
 
 /// <summary>How the annotated frame is sent to viewers; bound from <c>SmartSpot:Stream</c>.</summary>
-public sealed class StreamOptions
+public sealed record StreamOptions
 {
     public const string Section = "SmartSpot:Stream";
 
     /// <summary>Frames wider than this are scaled down before encoding. Default 1280: sharp on a dashboard, light on the circuit.</summary>
     [Range(160, 7680)]
-    public int MaxWidth { get; set; } = 1280;
+    public int MaxWidth { get; init; } = 1280;
 
     /// <summary>JPEG quality 1-100. Default 70: boxes stay crisp at about a tenth of the raw size.</summary>
     [Range(1, 100)]
-    public int JpegQuality { get; set; } = 70;
+    public int JpegQuality { get; init; } = 70;
 }

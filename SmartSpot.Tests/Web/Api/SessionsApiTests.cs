@@ -165,6 +165,45 @@ public sealed class SessionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PauseResumeStop_RunningSession_HoldsContinuesAndEnds()
+    {
+        TestPaths.RequireSharedData();
+        var client = _sut.CreateClient();
+        var id = await _sut.StartAsync(Video, Mask, ("speed", "1"));
+        await _sut.WaitForAsync(id, "Running");
+
+        using var pause = await client.PostAsync($"/api/sessions/{id}/pause", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, pause.StatusCode);
+        var paused = await _sut.WaitForAsync(id, "Paused");
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.InRange((await _sut.GetSessionAsync(id)).GetProperty("framesDone").GetInt32(), 0, paused.GetProperty("framesDone").GetInt32() + 1);
+
+        using var resume = await client.PostAsync($"/api/sessions/{id}/resume", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
+        await _sut.WaitForAsync(id, "Running");
+        using var stop = await client.PostAsync($"/api/sessions/{id}/stop", null, TestContext.Current.CancellationToken);
+        var stopped = await _sut.WaitForAsync(id, "Stopped");
+        Assert.InRange(stopped.GetProperty("framesDone").GetInt32(), 1, 848);
+        var csv = await client.GetStringAsync($"/api/sessions/{id}/timeline.csv", TestContext.Current.CancellationToken);
+        Assert.Equal(stopped.GetProperty("framesDone").GetInt32() + 1, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Post_UploadsFolderUnusable_Returns500WithAMessageNotAStackTrace()
+    {
+        TestPaths.RequireSharedData();
+        await File.WriteAllTextAsync(Path.Combine(_sut.DataDirectory, "uploads"), "a file where the folder should be", TestContext.Current.CancellationToken);
+
+        using var response = await _sut.UploadAsync(Video, Mask);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var error = body.GetProperty("error").GetString();
+        Assert.Contains("could not store or read a file", error);
+        Assert.DoesNotContain(" at ", error);
+    }
+
+    [Fact]
     public async Task Healthz_ReturnsHealthy()
     {
         var body = await _sut.CreateClient().GetStringAsync("/healthz", TestContext.Current.CancellationToken);

@@ -1,0 +1,74 @@
+using OpenCvSharp;
+using SmartSpot.Vision;
+using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Spots;
+
+namespace SmartSpot.Tests.Vision.Classification;
+
+/// <summary>Runs the tiny brightness model of TestData (bright crop = occupied; see its README).</summary>
+public sealed class OnnxSpotClassifierTests
+{
+    private static readonly string TinyModel = Path.Combine(AppContext.BaseDirectory, "TestData", "tiny-classifier.onnx");
+
+    [Fact]
+    public void Constructor_TinyModel_ReadsItsInputSizeFromTheModel()
+    {
+        using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
+
+        Assert.Equal((16, 32), (sut.InputHeight, sut.InputWidth));
+    }
+
+    [Fact]
+    public void Classify_OneBatch_GivesOneVerdictPerSpotInOrder()
+    {
+        using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
+        var dark = new ParkingSpot(1, new Rect(0, 0, 40, 20), 800);
+        var bright = new ParkingSpot(2, new Rect(50, 0, 20, 40), 800);
+        using var frame = SyntheticLot.Frame(new Size(100, 50), bright.Box);
+
+        var verdicts = sut.Classify(frame, [dark, bright, dark]);
+
+        Assert.Equal([SpotStatus.Free, SpotStatus.Occupied, SpotStatus.Free], verdicts.Select(v => v.Status));
+        Assert.All(verdicts, verdict => Assert.InRange(verdict.Confidence, 0.99f, 1f));
+    }
+
+    [Fact]
+    public void Classify_GreyJustAboveHalf_GivesTheModelsProbability()
+    {
+        using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
+        using var frame = new Mat(new Size(64, 64), MatType.CV_8UC3, Scalar.All(136));
+
+        var verdict = sut.Classify(frame, [new ParkingSpot(1, new Rect(3, 5, 50, 30), 1500)]).Single();
+
+        Assert.Equal(SpotStatus.Occupied, verdict.Status);
+        Assert.Equal(0.8808f, verdict.Confidence, 0.001f);
+    }
+
+    [Fact]
+    public void Classify_NoSpots_RunsNothing()
+    {
+        using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
+        using var frame = SyntheticLot.Frame(new Size(10, 10));
+
+        Assert.Empty(sut.Classify(frame, []));
+    }
+
+    [Fact]
+    public void Constructor_BrokenModelFile_SaysItIsNotUsable()
+    {
+        var path = Path.Combine(TestPaths.TempDirectory(), "broken.onnx");
+        File.WriteAllBytes(path, File.ReadAllBytes(TinyModel)[..200]);
+
+        var error = Assert.Throws<InvalidInputException>(() => new OnnxSpotClassifier(new ClassifierOptions { ModelPath = path }));
+
+        Assert.Contains("not a usable ONNX model", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_ShippedModel_Loads()
+    {
+        using var sut = new OnnxSpotClassifier(new ClassifierOptions());
+
+        Assert.True(sut.InputWidth >= sut.InputHeight);
+    }
+}
