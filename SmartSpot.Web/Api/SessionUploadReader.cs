@@ -37,6 +37,8 @@ internal static class SessionUploadReader
                 var fileName = (disposition.FileNameStar.Value ?? disposition.FileName.Value)?.Trim('"');
                 switch (field)
                 {
+                    case "video" or "mask" when fileName is not null && (field == "video" ? video : mask) is not null:
+                        throw new InvalidInputException($"The upload has more than one '{field}' file; send one video and one mask per analysis.");
                     case "video" when fileName is not null:
                         video = await uploads.SaveVideoAsync(section.Body, fileName, cancellationToken);
                         break;

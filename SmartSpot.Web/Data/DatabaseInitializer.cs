@@ -5,10 +5,11 @@ using SmartSpot.Web.Services;
 
 namespace SmartSpot.Web.Data;
 
-/// <summary>At start-up: creates the database, and marks sessions a previous run left active as Interrupted (restartable).</summary>
+/// <summary>At start-up: creates the database, marks sessions a previous run left active as Interrupted (restartable), and deletes orphaned uploads.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<SmartSpotDbContext> dbFactory,
     IOptions<StorageOptions> storage,
+    UploadStore uploads,
     TimeProvider time,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -45,6 +46,12 @@ public sealed class DatabaseInitializer(
         if (interrupted > 0)
         {
             logger.LogWarning("{Count} analyses were left unfinished by the previous run and are now Interrupted.", interrupted);
+        }
+        var referenced = await db.Sessions.Select(s => new { s.VideoPath, s.MaskPath }).ToListAsync(cancellationToken);
+        var orphans = uploads.DeleteOrphans(referenced.SelectMany(s => new[] { s.VideoPath, s.MaskPath }).Select(Path.GetFullPath).ToHashSet());
+        if (orphans > 0)
+        {
+            logger.LogInformation("Deleted {Count} uploaded files no analysis refers to.", orphans);
         }
     }
 }

@@ -11,9 +11,11 @@ public sealed record StorageOptions
     [Required(AllowEmptyStrings = false)]
     public string DataDirectory { get; init; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "SmartSpot");
 
-    public string DatabasePath => Path.Combine(DataDirectory, "smartspot.db");
+    public string DatabasePath => Path.Combine(Root, "smartspot.db");
 
-    public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
+    public string UploadsDirectory => Path.Combine(Root, "uploads");
 
-    public string DemoDirectory => Path.Combine(DataDirectory, "demo");
+    public string DemoDirectory => Path.Combine(Root, "demo");
+
+    private string Root => Path.GetFullPath(DataDirectory);
 }

@@ -6,8 +6,4 @@ namespace SmartSpot.Web.Services;
 /// <param name="VideoTime">Position of the frame in the video.</param>
 /// <param name="AnalysedAt">When the frame was analysed.</param>
 /// <param name="Jpeg">The annotated frame, at most <see cref="StreamOptions.MaxWidth"/> wide.</param>
-public sealed record LiveFrame(long Sequence, int FrameIndex, TimeSpan VideoTime, DateTimeOffset AnalysedAt, byte[] Jpeg)
-{
-    /// <summary>The frame as a data URL for an &lt;img src&gt;.</summary>
-    public string ToDataUrl() => "data:image/jpeg;base64," + Convert.ToBase64String(Jpeg);
-}
+public sealed record LiveFrame(long Sequence, int FrameIndex, TimeSpan VideoTime, DateTimeOffset AnalysedAt, byte[] Jpeg);

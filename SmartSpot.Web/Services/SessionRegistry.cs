@@ -28,12 +28,6 @@ public sealed class SessionRegistry(
     private readonly Lock _lock = new();
     private Action[] _subscribers = [];
 
-    /// <summary>Sessions created or restarted since start-up, newest first; older ones are in <see cref="SessionStore"/>.</summary>
-    public IReadOnlyList<AnalysisSession> Sessions => _sessions.Values.OrderByDescending(s => s.CreatedAt).ToList();
-
-    /// <summary>Sessions waiting for an analysis slot.</summary>
-    public int QueuedCount => _queue.Reader.Count;
-
     internal ChannelReader<AnalysisSession> Queue => _queue.Reader;
 
     /// <summary>The live session, or null when it is not live in this process (see <see cref="SessionStore.GetAsync"/>).</summary>

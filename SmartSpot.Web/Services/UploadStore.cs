@@ -40,6 +40,18 @@ public sealed class UploadStore(IOptions<StorageOptions> storage, IOptions<Uploa
         if (IsStoredHere(upload.Path)) File.Delete(upload.Path);
     }
 
+    /// <summary>Deletes stored uploads no analysis refers to (left by a crash mid-upload); returns how many. Call only while nothing uploads.</summary>
+    public int DeleteOrphans(IReadOnlySet<string> referenced)
+    {
+        var directory = storage.Value.UploadsDirectory;
+        if (!Directory.Exists(directory)) return 0;
+        var orphans = Directory.EnumerateFiles(directory)
+            .Where(path => IsGeneratedName(path) && !referenced.Contains(Path.GetFullPath(path)))
+            .ToList();
+        orphans.ForEach(File.Delete);
+        return orphans.Count;
+    }
+
     /// <summary>"2 GB", "20 MB", "512 bytes": how limits are named in messages.</summary>
     public static string FormatBytes(long bytes) => bytes switch
     {
@@ -91,6 +103,10 @@ public sealed class UploadStore(IOptions<StorageOptions> storage, IOptions<Uploa
             throw;
         }
     }
+
+    /// <summary>Only names this store makes (32 hex digits and an extension) are ever cleaned up.</summary>
+    private static bool IsGeneratedName(string path) =>
+        Path.GetFileNameWithoutExtension(path) is { Length: 32 } stem && stem.All(char.IsAsciiHexDigitLower);
 
     private bool IsStoredHere(string path) =>
         Path.GetFullPath(path).StartsWith(Path.GetFullPath(storage.Value.UploadsDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);

@@ -125,6 +125,24 @@ public sealed class SessionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_TwoVideos_Returns400AndKeepsNoFile()
+    {
+        TestPaths.RequireSharedData();
+        var bytes = await File.ReadAllBytesAsync(Video, TestContext.Current.CancellationToken);
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(bytes), "video", "a.mp4" },
+            { new ByteArrayContent(bytes), "video", "b.mp4" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(Mask, TestContext.Current.CancellationToken)), "mask", "m.png" },
+        };
+
+        var error = await RefusedAsync(await _sut.CreateClient().PostAsync("/api/sessions", form, TestContext.Current.CancellationToken));
+
+        Assert.Contains("more than one 'video'", error);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_sut.DataDirectory, "uploads")));
+    }
+
+    [Fact]
     public async Task Post_NotMultipart_Returns400()
     {
         var error = await RefusedAsync(await _sut.CreateClient().PostAsJsonAsync("/api/sessions", new { video = "x" }, TestContext.Current.CancellationToken));

@@ -13,7 +13,7 @@ public sealed class DatabaseInitializerTests
     private static string Mask => TestPaths.LotA("mask_crop_381x453.png");
 
     [Fact]
-    public async Task Restart_SameDataDirectory_KeepsFinishedSessionsAndInterruptsTheRunningOne()
+    public async Task Restart_SameDataDirectory_KeepsFinishedSessionsInterruptsTheRunningOneAndDropsOrphans()
     {
         TestPaths.RequireSharedData();
         var data = TestPaths.TempDirectory();
@@ -28,8 +28,16 @@ public sealed class DatabaseInitializerTests
             await first.WaitForAsync(running, "Running");
         }
 
+        var stray = Path.Combine(data, "uploads", $"{Guid.NewGuid():N}.mp4");
+        var notOurs = Path.Combine(data, "uploads", "operator-notes.txt");
+        await File.WriteAllTextAsync(notOurs, "not an upload", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(stray, "half an upload", TestContext.Current.CancellationToken);
+
         await using var second = new SmartSpotAppFactory(data);
         var kept = await second.GetSessionAsync(finished);
+        Assert.False(File.Exists(stray));
+        Assert.True(File.Exists(notOurs));
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(data, "uploads")).Length);
         Assert.Equal("Completed", kept.GetProperty("status").GetString());
         Assert.Equal(14, kept.GetProperty("spots").GetArrayLength());
         Assert.Equal(14, kept.GetProperty("free").GetInt32() + kept.GetProperty("occupied").GetInt32());
