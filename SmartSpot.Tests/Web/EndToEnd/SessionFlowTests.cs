@@ -48,6 +48,14 @@ public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<Sm
         Assert.Equal(free, await page.Locator("[data-testid=spot-tile][data-status=free]").CountAsync());
         await Assertions.Expect(page.GetByTestId("session-status")).ToHaveTextAsync(new Regex("Running|Completed"));
         await Assertions.Expect(page.GetByTestId("frames-done")).Not.ToHaveTextAsync("0");
+
+        await page.GetByTestId("pause-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("session-status")).ToHaveTextAsync("Paused");
+        await page.GetByTestId("resume-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("session-status")).ToHaveTextAsync("Running");
+        await page.GetByTestId("stop-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("session-status")).ToHaveTextAsync("Stopped");
+        await Assertions.Expect(page.GetByTestId("restart-button")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -67,6 +75,7 @@ public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<Sm
         await Assertions.Expect(page.Locator("[data-testid=spot-outline].selected")).ToHaveAttributeAsync("data-spot-id", "5");
         await Assertions.Expect(page.GetByTestId("spot-history")).ToHaveAttributeAsync("data-spot-id", "5");
         await Assertions.Expect(page.GetByTestId("spot-interval").First).ToBeVisibleAsync();
+        await page.GetByTestId("stop-button").ClickAsync();
     }
 
     [Fact]
@@ -102,6 +111,8 @@ public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<Sm
         await Assertions.Expect(row.GetByTestId("history-open")).ToHaveAttributeAsync("href", sessionPath);
         await Assertions.Expect(row.Locator($"a[href='/api{sessionPath}/timeline.csv']")).ToBeVisibleAsync();
         await Assertions.Expect(row.Locator($"a[href='/api{sessionPath}/intervals.json']")).ToBeVisibleAsync();
+        await row.GetByTestId("history-open").ClickAsync();
+        await page.GetByTestId("stop-button").ClickAsync();
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed partial class Session
 
     [Parameter] public Guid Id { get; set; }
 
+    // A new LiveFrame per followed analysis object, so that one restarted from the database starts streaming.
+    private object FrameKey => (object?)_live ?? Id;
+
     private IReadOnlyList<SpotInterval> Intervals => _live?.Intervals ?? _stored?.Intervals ?? [];
 
     private string Meta

@@ -85,7 +85,7 @@ public sealed class LiveFrameTests : MudTestContext
     }
 
     [Fact]
-    public void Frames_WhileTheTabIsHidden_AreNotSent()
+    public void Frames_WhileTheTabIsHidden_AreNeitherSentNorAskedFor()
     {
         var module = JSInterop.SetupModule(Module);
         module.Setup<bool>("attach", _ => true).SetResult(true);
@@ -98,9 +98,11 @@ public sealed class LiveFrameTests : MudTestContext
         sut.InvokeAsync(() => sut.Instance.OnVisibilityChanged(false));
         Publish(session, 1);
         Assert.Empty(show.Invocations.ToList());
+        Assert.False(session.IsWatched);
 
         sut.InvokeAsync(() => sut.Instance.OnVisibilityChanged(true));
         sut.WaitForAssertion(() => Assert.Single(show.Invocations.ToList()));
+        Assert.True(session.IsWatched);
     }
 
     [Fact]
