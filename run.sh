@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-native.sh run
-exec dotnet run --project SmartSpot.Web -c Release -- "$@"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+exec dotnet run --project SmartSpot.Web -c Release --no-launch-profile -- "$@"

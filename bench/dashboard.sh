@@ -30,7 +30,7 @@ if [ "$loops" -gt 1 ]; then
   video="$work/looped.mp4"
 fi
 
-SmartSpot__DataDirectory="$work/data" ASPNETCORE_ENVIRONMENT=Development \
+SmartSpot__DataDirectory="$work/data" ASPNETCORE_ENVIRONMENT=Production \
   dotnet SmartSpot.Web/bin/Release/net10.0/SmartSpot.Web.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done

@@ -25,6 +25,9 @@ public static class HostingExtensions
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+        // ./run.sh starts the build output, not a published folder: serve the framework's and MudBlazor's
+        // files from where the build put them in every environment, not only in Development.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         var configuration = builder.Configuration;
 
