@@ -32,10 +32,12 @@ def paint_markings(image, rng):
             p1 = (int(rng.integers(0, w)), int(rng.integers(0, h)))
             p2 = (int(rng.integers(0, w)), int(rng.integers(0, h)))
             cv2.line(out, p1, p2, colour, thickness)
-        elif kind == 1:  # rectangle, outlined or filled
+        elif kind == 1:  # small symbol-like filled rectangle or a larger outline (a box marking)
             x, y = int(rng.integers(0, w)), int(rng.integers(0, h))
-            rw, rh = int(rng.integers(w // 8 + 1, w // 2 + 2)), int(rng.integers(h // 8 + 1, h // 2 + 2))
-            cv2.rectangle(out, (x, y), (x + rw, y + rh), colour, -1 if rng.random() < 0.5 else thickness)
+            filled = rng.random() < 0.5
+            limit = 3 if filled else 1  # a large filled block would look like a car roof
+            rw, rh = int(rng.integers(w // 10 + 1, w // limit + 2)), int(rng.integers(h // 10 + 1, h // limit + 2))
+            cv2.rectangle(out, (x, y), (x + rw, y + rh), colour, -1 if filled else thickness)
         elif kind == 2:  # arrow
             p1 = (int(rng.integers(0, w)), int(rng.integers(0, h)))
             p2 = (int(rng.integers(0, w)), int(rng.integers(0, h)))
@@ -177,23 +179,35 @@ def degrade_camera(image, rng):
     return image
 
 
-def augment(image, label, rng, random_occupied):
-    """Full augmentation chain. `random_occupied()` returns an occupied crop (for intrusions)."""
-    if label == EMPTY and rng.random() < 0.25:
+AUGMENTATION_GROUPS = ("markings", "neighbour", "roof", "lighting", "geometry", "colour", "camera")
+
+
+def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
+    """Augmentation chain restricted to the named groups (see AUGMENTATION_GROUPS):
+    markings = painted markings and stains on empty crops; neighbour = a slice of a car at an edge
+    of an empty crop; roof = zoom of an occupied crop until the car fills it;
+    lighting = shadows, foliage, dark tint; geometry = box jitter, flips, 90 deg turns;
+    colour = hue, saturation, brightness, contrast, grey; camera = blur, low resolution, noise, JPEG.
+    `random_occupied()` returns an occupied crop (for intrusions)."""
+    if "markings" in groups and label == EMPTY and rng.random() < 0.25:
         image = paint_markings(image, rng)
-    if label == EMPTY and rng.random() < 0.2:
+    if "neighbour" in groups and label == EMPTY and rng.random() < 0.2:
         image = intrude_neighbour(image, random_occupied(), rng)
-    if label == OCCUPIED and rng.random() < 0.15:
+    if "roof" in groups and label == OCCUPIED and rng.random() < 0.15:
         image = zoom_to_roof(image, rng)
-    if rng.random() < 0.8:
-        image = jitter_box(image, rng)
-    image = flip_and_turn(image, rng)
-    if rng.random() < 0.25:
-        image = cast_shadow(image, rng)
-    if rng.random() < 0.1:
-        image = add_foliage(image, rng)
-    if rng.random() < 0.15:
-        image = dark_tint(image, rng)
-    if rng.random() < 0.8:
+    if "geometry" in groups:
+        if rng.random() < 0.8:
+            image = jitter_box(image, rng)
+        image = flip_and_turn(image, rng)
+    if "lighting" in groups:
+        if rng.random() < 0.25:
+            image = cast_shadow(image, rng)
+        if rng.random() < 0.1:
+            image = add_foliage(image, rng)
+        if rng.random() < 0.15:
+            image = dark_tint(image, rng)
+    if "colour" in groups and rng.random() < 0.8:
         image = jitter_colour(image, rng)
-    return degrade_camera(image, rng)
+    if "camera" in groups:
+        image = degrade_camera(image, rng)
+    return image

@@ -5,6 +5,7 @@ from torch import nn
 # Per-channel statistics in B,G,R order on the raw 0..255 scale (ImageNet's, reordered to BGR).
 BGR_MEAN = (103.53, 116.28, 123.675)
 BGR_STD = (57.375, 57.12, 58.395)
+CONTRAST_FLOOR = 10.0  # on the 0..255 scale, used by per-crop normalisation
 
 
 def conv_bn_relu(in_channels: int, out_channels: int) -> nn.Sequential:
@@ -22,8 +23,9 @@ class SpotClassifier(nn.Module):
     fixes them.
     """
 
-    def __init__(self, width: int = 16, dropout: float = 0.2):
+    def __init__(self, width: int = 16, dropout: float = 0.2, per_crop_normalisation: bool = False):
         super().__init__()
+        self.per_crop_normalisation = per_crop_normalisation
         self.register_buffer("mean", torch.tensor(BGR_MEAN).view(1, 3, 1, 1))
         self.register_buffer("std", torch.tensor(BGR_STD).view(1, 3, 1, 1))
         self.features = nn.Sequential(
@@ -35,8 +37,18 @@ class SpotClassifier(nn.Module):
         )
         self.head = nn.Sequential(nn.Dropout(dropout), nn.Linear(4 * width, 2))
 
+    def normalise(self, crops: torch.Tensor) -> torch.Tensor:
+        """Fixed BGR mean/std, or (per_crop_normalisation) each crop's own mean and contrast,
+        which removes global exposure and contrast differences between cameras. The std floor
+        keeps the sensor noise of a flat, empty bay from being blown up into texture."""
+        if not self.per_crop_normalisation:
+            return (crops - self.mean) / self.std
+        centred = crops - crops.mean(dim=(1, 2, 3), keepdim=True)
+        spread = torch.sqrt((centred * centred).mean(dim=(1, 2, 3), keepdim=True) + CONTRAST_FLOOR ** 2)
+        return centred / spread
+
     def forward(self, crops: torch.Tensor) -> torch.Tensor:
-        return self.head(self.features((crops - self.mean) / self.std))
+        return self.head(self.features(self.normalise(crops)))
 
 
 class WithSoftmax(nn.Module):
