@@ -10,20 +10,24 @@ internal sealed class CarPath
 {
     private readonly IReadOnlyList<Segment> _segments;
 
-    private CarPath(IReadOnlyList<Segment> segments)
+    private CarPath(IReadOnlyList<Segment> segments, int reversingSegments = 0)
     {
         _segments = segments;
-        Seconds = segments.Sum(segment => segment.Length / segment.Speed);
+        Seconds = segments.Sum(Duration);
+        ReversingSeconds = segments.Take(reversingSegments).Sum(Duration);
     }
 
     public double Seconds { get; }
+
+    /// <summary>Time spent backing out before driving forward along the lane (0 when arriving).</summary>
+    public double ReversingSeconds { get; }
 
     /// <summary>Where the car is (centre) and where its nose points (radians, 0 = right, y down) after some seconds.</summary>
     public CarPose At(double seconds)
     {
         foreach (var segment in _segments)
         {
-            var duration = segment.Length / segment.Speed;
+            var duration = Duration(segment);
             if (seconds < duration)
             {
                 return segment.At(seconds / duration);
@@ -40,8 +44,8 @@ internal sealed class CarPath
     public static CarPath Departure(DemoLotLayout layout, DemoBay bay, Point2d parked, int frameWidth)
     {
         var backOut = IntoBay(layout, bay, parked).Reverse().Select(segment =>
-            new Segment(segment.Length, layout.BayHeight * ReverseSpeed, u => segment.At(1 - u)));
-        return new([.. backOut, Lane(layout, bay, TurnStartX(layout, parked), frameWidth + EdgeMargin(layout), layout.BayHeight * LaneSpeed)]);
+            new Segment(segment.Length, layout.BayHeight * ReverseSpeed, u => segment.At(1 - u))).ToList();
+        return new([.. backOut, Lane(layout, bay, TurnStartX(layout, parked), frameWidth + EdgeMargin(layout), layout.BayHeight * LaneSpeed)], backOut.Count);
     }
 
     /// <summary>Lane speed in bay depths per second (about 7 m/s: a demo is short).</summary>
@@ -50,6 +54,8 @@ internal sealed class CarPath
     private const double TurnSpeed = 0.8;
 
     private const double ReverseSpeed = 0.6;
+
+    private static double Duration(Segment segment) => segment.Length / segment.Speed;
 
     private static double Radius(DemoLotLayout layout) => layout.LaneWidth / 2.0;
 

@@ -18,8 +18,11 @@ public sealed class DemoLotGenerator(DemoLotOptions options)
     public const string GroundTruthFileName = "demo-lot-truth.json";
     public const string ManifestFileName = "demo-lot.manifest";
 
+    /// <summary>MPEG-4 Part 2: the FFmpeg build OpenCV ships has no H.264 encoder; at its default rate (about 3 Mbit/s here) the model still reads every bay.</summary>
+    private const string Codec = "mp4v";
+
     /// <summary>Bump when the drawing changes, so cached demos made by an older generator are replaced.</summary>
-    private const int GeneratorVersion = 1;
+    private const int GeneratorVersion = 2;
 
     private static readonly Lock Generating = new();
 
@@ -47,7 +50,7 @@ public sealed class DemoLotGenerator(DemoLotOptions options)
             var temporary = new DemoLot(Temporary(lot.VideoPath), Temporary(lot.MaskPath), Temporary(lot.GroundTruthPath));
             try
             {
-                var truth = new DemoLotRenderer(options).Render(temporary.VideoPath, "mp4v");
+                var truth = new DemoLotRenderer(options).Render(temporary.VideoPath, Codec);
                 truth.Save(temporary.GroundTruthPath);
                 WriteMask(truth, temporary.MaskPath);
                 File.Move(temporary.VideoPath, lot.VideoPath, overwrite: true);

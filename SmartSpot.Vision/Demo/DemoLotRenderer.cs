@@ -93,8 +93,7 @@ internal sealed class DemoLotRenderer(DemoLotOptions options)
         var values = new byte[rows * columns * 3];
         for (var index = 0; index < values.Length; index++)
         {
-            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-            values[index] = (byte)Math.Clamp(NoiseMean + 2.5 * gaussian + 0.5, 0, 255);
+            values[index] = (byte)Math.Clamp(NoiseMean + 2.5 * Canvas.Gaussian(random) + 0.5, 0, 255);
         }
         using var flat = new Mat(rows, columns * 3, MatType.CV_8UC1);
         flat.SetArray(values);

@@ -5,7 +5,7 @@ namespace SmartSpot.Vision.Demo;
 /// <summary>
 /// Decides who parks where and when: about <see cref="DemoLotOptions.InitialOccupancy"/> of the bays taken at the start,
 /// then an arrival or a departure every <see cref="DemoLotOptions.MeanEventIntervalSeconds"/> on average, drawn towards half full.
-/// One car moves in a lane at a time, so cars never drive through each other.
+/// Cars never drive through each other: a lane takes a new car only when the cars already in it are ahead of it.
 /// </summary>
 internal static class DemoSchedulePlanner
 {
@@ -17,7 +17,10 @@ internal static class DemoSchedulePlanner
         var visits = new List<PlannedVisit>();
         var occupant = new int?[bays.Count];
         var bayFreeFrom = new int[bays.Count];
-        var laneFreeFrom = new int[layout.LaneCentres.Count];
+        // A lane is free for an arrival once a leaving car has backed out (it then drives ahead of the newcomer at the
+        // same speed), but free for another departure only when the leaving car is gone.
+        var laneFreeForArrival = new int[layout.LaneCentres.Count];
+        var laneFreeForDeparture = new int[layout.LaneCentres.Count];
         var initial = (int)Math.Round(bays.Count * options.InitialOccupancy);
         foreach (var bay in bays.OrderBy(_ => random.Next()).Take(initial).OrderBy(bay => bay.Id))
         {
@@ -27,14 +30,15 @@ internal static class DemoSchedulePlanner
         var minimumGap = Math.Max(1, (int)(0.6 * options.Fps));
         for (var frame = Gap(options, random, minimumGap); frame < frames;)
         {
-            bool LaneFree(DemoBay bay) => laneFreeFrom[layout.LaneOf(bay)] <= frame;
-            var free = bays.Where(bay => occupant[bay.Id - 1] is null && bayFreeFrom[bay.Id - 1] <= frame && LaneFree(bay)).ToList();
-            var parked = bays.Where(bay => occupant[bay.Id - 1] is { } visit && visits[visit].Visit.ParkedFrame <= frame && LaneFree(bay)).ToList();
+            var free = bays.Where(bay => occupant[bay.Id - 1] is null && bayFreeFrom[bay.Id - 1] <= frame
+                && laneFreeForArrival[layout.LaneOf(bay)] <= frame).ToList();
+            var parked = bays.Where(bay => occupant[bay.Id - 1] is { } visit && visits[visit].Visit.ParkedFrame <= frame
+                && laneFreeForDeparture[layout.LaneOf(bay)] <= frame).ToList();
             var taken = occupant.Count(visit => visit is not null);
             var arrive = random.NextDouble() >= (double)taken / bays.Count;
             if (free.Count == 0 && parked.Count == 0)
             {
-                frame = Math.Max(frame + 1, laneFreeFrom.Min());
+                frame = Math.Max(frame + 1, Math.Min(laneFreeForArrival.Min(), laneFreeForDeparture.Min()));
                 continue;
             }
             if (arrive ? free.Count == 0 : parked.Count == 0) arrive = !arrive;
@@ -46,8 +50,10 @@ internal static class DemoSchedulePlanner
                 var path = CarPath.Arrival(layout, chosen, position);
                 var parkedFrame = frame + (int)Math.Ceiling(path.Seconds * options.Fps);
                 occupant[chosen.Id - 1] = visits.Count;
-                visits.Add(new PlannedVisit(new DemoVisit(chosen.Id, frame, parkedFrame, frames, frames), chosen, position, path, null, random.Next()));
-                laneFreeFrom[lane] = parkedFrame;
+                var staysFrom = Math.Max(frames, parkedFrame);
+                visits.Add(new PlannedVisit(new DemoVisit(chosen.Id, frame, parkedFrame, staysFrom, staysFrom), chosen, position, path, null, random.Next()));
+                laneFreeForArrival[lane] = parkedFrame;
+                laneFreeForDeparture[lane] = Math.Max(laneFreeForDeparture[lane], parkedFrame);
             }
             else
             {
@@ -55,10 +61,12 @@ internal static class DemoSchedulePlanner
                 var stay = visits[index];
                 var path = CarPath.Departure(layout, chosen, stay.Parked, options.Width);
                 var goneFrame = frame + (int)Math.Ceiling(path.Seconds * options.Fps);
+                var backedOutFrame = frame + (int)Math.Ceiling(path.ReversingSeconds * options.Fps);
                 visits[index] = stay with { Visit = stay.Visit with { LeaveFrame = frame, GoneFrame = goneFrame }, Departure = path };
                 occupant[chosen.Id - 1] = null;
-                bayFreeFrom[chosen.Id - 1] = goneFrame;
-                laneFreeFrom[lane] = goneFrame;
+                bayFreeFrom[chosen.Id - 1] = backedOutFrame;
+                laneFreeForArrival[lane] = Math.Max(laneFreeForArrival[lane], backedOutFrame);
+                laneFreeForDeparture[lane] = goneFrame;
             }
             frame += Gap(options, random, minimumGap);
         }

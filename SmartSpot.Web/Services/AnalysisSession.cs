@@ -105,9 +105,12 @@ public sealed class AnalysisSession(
     /// <summary>Asks for annotated frames in <see cref="LatestFrame"/> until the handle is disposed.</summary>
     public IDisposable Watch()
     {
-        Interlocked.Increment(ref _watchers);
+        if (Interlocked.Increment(ref _watchers) == 1) WatchStarted?.Invoke();
         return new Subscription(() => Interlocked.Decrement(ref _watchers));
     }
+
+    /// <summary>The first viewer arrived (the worker then publishes the frame a paused analysis stopped on).</summary>
+    internal event Action? WatchStarted;
 
     public void Pause()
     {

@@ -26,7 +26,7 @@ public sealed class SessionRunner(
             return;
         }
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping, session.StopToken);
-        var encoder = new LiveFrameEncoder(session, stream.Value, time, logger);
+        using var encoder = new LiveFrameEncoder(session, stream.Value, time, logger);
         var (status, error) = (SessionStatus.Completed, (string?)null);
         try
         {

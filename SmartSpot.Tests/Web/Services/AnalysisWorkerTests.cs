@@ -110,4 +110,34 @@ public sealed class AnalysisWorkerTests
         Assert.Equal(238, image.Height);
         Assert.True(last.Sequence >= 1);
     }
+
+    [Fact]
+    public async Task Paused_FirstViewerArrives_GetsTheFrameTheAnalysisStoppedOn()
+    {
+        TestPaths.RequireSharedData();
+        await using var sut = new SmartSpotAppFactory(TestPaths.TempDirectory());
+        var registry = sut.Services.GetRequiredService<SessionRegistry>();
+        var id = await sut.StartAsync(Video, Mask, ("speed", "1"));
+        await sut.WaitForAsync(id, "Running");
+        var session = registry.Find(id)!;
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        session.Pause();
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.Null(session.LatestFrame);
+
+        using (session.Watch())
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (session.LatestFrame is null && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.NotNull(session.LatestFrame);
+        Assert.Equal(session.Latest!.Frame, session.LatestFrame.FrameIndex);
+        Assert.Equal(SessionStatus.Paused, session.Status);
+        session.Stop();
+        await sut.WaitForAsync(id, "Stopped");
+    }
 }

@@ -1,0 +1,74 @@
+// Measures the dashboard as an operator sees it: starts analyses through the HTTP API at real time,
+// opens each session page in headless Chromium, and reads from the page how many frames per second
+// it shows and how far behind their analysis they are on screen; meanwhile it samples the server's
+// memory and CPU and checks that every analysis keeps pace with its video.
+//
+// usage: dashboard-bench URL SERVER_PID VIDEO MASK SESSIONS SECONDS
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DashboardBench;
+using Microsoft.Playwright;
+
+if (args.Length != 6)
+{
+    Console.Error.WriteLine("usage: dashboard-bench URL SERVER_PID VIDEO MASK SESSIONS SECONDS");
+    return 2;
+}
+var (baseUrl, serverPid, video, mask) = (args[0].TrimEnd('/'), int.Parse(args[1]), args[2], args[3]);
+var (sessionCount, seconds) = (int.Parse(args[4]), int.Parse(args[5]));
+
+using var api = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
+var sessions = new List<string>();
+for (var i = 0; i < sessionCount; i++)
+{
+    sessions.Add(await Api.StartSessionAsync(api, video, mask, $"bench {i + 1}"));
+}
+Console.WriteLine($"{sessionCount} session(s) at real time on {Path.GetFileName(video)}; sampling {seconds} s");
+
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new()
+{
+    ExecutablePath = "/usr/bin/chromium",
+    Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+var pages = new List<IPage>();
+foreach (var id in sessions)
+{
+    var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+    var page = await context.NewPageAsync();
+    await page.GotoAsync($"{baseUrl}/sessions/{id}");
+    await page.WaitForFunctionAsync("() => window.smartspotStats && window.smartspotStats.frames > 10", null, new() { Timeout = 60_000 });
+    pages.Add(page);
+}
+foreach (var page in pages) await page.EvaluateAsync("() => window.smartspotStats.reset()");
+
+var server = Process.GetProcessById(serverPid);
+var startCpu = server.TotalProcessorTime;
+var startFrames = await Task.WhenAll(sessions.Select(id => Api.FramesDoneAsync(api, id)));
+var clock = Stopwatch.StartNew();
+var memory = new List<(double Seconds, long Megabytes)>();
+while (clock.Elapsed.TotalSeconds < seconds)
+{
+    server.Refresh();
+    memory.Add((clock.Elapsed.TotalSeconds, server.WorkingSet64 / (1024 * 1024)));
+    await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, Math.Max(1, seconds / 20.0))));
+}
+var elapsed = clock.Elapsed.TotalSeconds;
+server.Refresh();
+var cpu = (server.TotalProcessorTime - startCpu).TotalSeconds / elapsed;
+var endFrames = await Task.WhenAll(sessions.Select(id => Api.FramesDoneAsync(api, id)));
+var fps = await Api.VideoFpsAsync(api, sessions[0]);
+
+for (var i = 0; i < pages.Count; i++)
+{
+    var summary = await pages[i].EvaluateAsync<JsonElement>("() => window.smartspotStats.summary()");
+    var analysed = (endFrames[i] - startFrames[i]) / elapsed;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"session {i + 1}: browser shows {summary.GetProperty("fps").GetDouble():0.0} frames/s, lag mean {summary.GetProperty("meanLagMs").GetDouble():0} ms, p95 {summary.GetProperty("p95LagMs").GetDouble():0} ms; analysis {analysed:0.0} frames/s for a {fps:0.#} fps video ({100 * analysed / fps:0}% of real time)"));
+}
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server CPU {100 * cpu:0}% of one core; memory (RSS, MB) over the run: {string.Join(" ", memory.Select(m => $"{m.Seconds:0}s:{m.Megabytes}"))}"));
+foreach (var id in sessions) await api.PostAsync($"/api/sessions/{id}/stop", null);
+return 0;
