@@ -46,6 +46,10 @@ public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<Sm
         var occupied = int.Parse(await page.GetByTestId("occupied-count").InnerTextAsync());
         Assert.Equal(14, free + occupied);
         Assert.Equal(free, await page.Locator("[data-testid=spot-tile][data-status=free]").CountAsync());
+        await page.GetByTestId("grid-filter").GetByText("Occupied").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=spot-tile][data-status=free]")).ToHaveCountAsync(0);
+        await page.GetByTestId("grid-filter").GetByText("All").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("spot-tile")).ToHaveCountAsync(14);
         await Assertions.Expect(page.GetByTestId("session-status")).ToHaveTextAsync(new Regex("Running|Completed"));
         await Assertions.Expect(page.GetByTestId("frames-done")).Not.ToHaveTextAsync("0");
 

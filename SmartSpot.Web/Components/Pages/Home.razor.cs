@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Components.Forms;
 using SmartSpot.Vision;
 using SmartSpot.Web.Components.Upload;
@@ -72,15 +73,15 @@ public sealed partial class Home : IDisposable
     private async Task<StoredUpload> UploadAsync(
         IBrowserFile file, long maxBytes, Func<Stream, string, CancellationToken, Task<StoredUpload>> save, Action<double> setProgress)
     {
-        var lastRender = DateTimeOffset.MinValue;
+        var sinceRender = Stopwatch.StartNew();
         setProgress(0);
         await using var content = new ProgressReportingStream(file.OpenReadStream(maxBytes, _leaving.Token), read =>
         {
             setProgress(file.Size == 0 ? 1 : (double)read / file.Size);
-            if (DateTimeOffset.UtcNow - lastRender >= TimeSpan.FromMilliseconds(100))
+            if (sinceRender.ElapsedMilliseconds >= 100)
             {
-                lastRender = DateTimeOffset.UtcNow;
-                StateHasChanged();
+                sinceRender.Restart();
+                _ = InvokeAsync(StateHasChanged); // the store may read on any thread
             }
         });
         return await save(content, file.Name, _leaving.Token);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Web.Components.Occupancy;
 using SmartSpot.Web.Services;
@@ -21,11 +22,20 @@ public sealed partial class Session
     private string? _actionError;
     private int? _highlightedSpotId;
     private int? _selectedSpotId;
+    private string _show = "all";
 
     [Parameter] public Guid Id { get; set; }
 
     // A new LiveFrame per followed analysis object, so that one restarted from the database starts streaming.
     private object FrameKey => (object?)_live ?? Id;
+
+    /// <summary>The grid's tiles: all spots, or only the free or the occupied ones.</summary>
+    private IReadOnlyList<SpotState> ShownStates => _show switch
+    {
+        "free" => _view!.States.Where(state => state.Status == SpotStatus.Free).ToList(),
+        "occupied" => _view!.States.Where(state => state.Status == SpotStatus.Occupied).ToList(),
+        _ => _view!.States,
+    };
 
     private IReadOnlyList<SpotInterval> Intervals => _live?.Intervals ?? _stored?.Intervals ?? [];
 
