@@ -19,6 +19,7 @@ public sealed partial class Session
     private SessionView? _view;
     private bool _loading = true;
     private bool _restarting;
+    private bool _disposed;
     private string? _actionError;
     private int? _highlightedSpotId;
     private int? _selectedSpotId;
@@ -89,7 +90,7 @@ public sealed partial class Session
         _actionError = null;
         try
         {
-            if (await Registry.RestartAsync(Id) is { } restarted)
+            if (await Registry.RestartAsync(Id) is { } restarted && !_disposed)
             {
                 Unsubscribe();
                 Follow(restarted);
@@ -112,5 +113,9 @@ public sealed partial class Session
         (_subscription, _throttle) = (null, null);
     }
 
-    public void Dispose() => Unsubscribe();
+    public void Dispose()
+    {
+        _disposed = true;
+        Unsubscribe();
+    }
 }

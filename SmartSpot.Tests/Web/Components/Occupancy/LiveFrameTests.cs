@@ -118,4 +118,19 @@ public sealed class LiveFrameTests : MudTestContext
 
         Assert.False(session.IsWatched);
     }
+
+    [Fact]
+    public async Task Dispose_WhileTheScriptIsAttaching_NeverStartsWatching()
+    {
+        var module = JSInterop.SetupModule(Module);
+        var attach = module.Setup<bool>("attach", _ => true);
+        var session = NewSession();
+        RenderFrame(session);
+
+        await DisposeComponentsAsync();
+        attach.SetResult(true);
+
+        // A negative: give the resumed attach a moment to (wrongly) start watching.
+        Assert.False(SpinWait.SpinUntil(() => session.IsWatched, TimeSpan.FromMilliseconds(300)));
+    }
 }

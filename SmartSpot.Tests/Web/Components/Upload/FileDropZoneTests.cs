@@ -57,6 +57,17 @@ public sealed class FileDropZoneTests : MudTestContext
     }
 
     [Fact]
+    public void Upload_EmptyFile_SaysItIsEmpty()
+    {
+        var sut = RenderZone();
+
+        sut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([], "lot.avi"));
+
+        Assert.Contains("“lot.avi” is empty", sut.Find("[data-testid=video-input-error]").TextContent);
+        Assert.Null(_chosen);
+    }
+
+    [Fact]
     public void Upload_AcceptedFile_ReportsItAndShowsNameAndSize()
     {
         var sut = RenderZone(maxBytes: 10_000);
