@@ -2,7 +2,7 @@
 
 Examples (run from the repository root, always with /usr/bin/python3):
   # shipped model: both data sets minus the held-out spots/slots, checked on the held-out parts
-  /usr/bin/python3 tools/train/train.py --threads 2 --per-crop-normalisation --augmentations geometry --epochs 15 \
+  /usr/bin/python3 tools/train/train.py --threads 2 --per-crop-normalisation --augmentations geometry,camera --epochs 15 \
       --data /work/shared/data/crops/lot-a --data /work/shared/data/crops/cnrpark-a \
       --exclude tools/train/splits/lot-a-holdout.txt --exclude tools/train/splits/cnrpark-a-holdout.txt \
       --validate-on /tmp/smartspot-holdout/lot-a --validate-on /tmp/smartspot-holdout/cnrpark-a \
