@@ -3,11 +3,11 @@
 # parts can be evaluated by `train.py --validate-on DIR` and by `smartspot eval --crops DIR`.
 #
 # Usage: tools/train/make_holdout.sh [CROPS_ROOT] [OUT_DIR]
-#   CROPS_ROOT defaults to /work/shared/data/crops, OUT_DIR to /tmp/smartspot-holdout.
+#   CROPS_ROOT defaults to ../shared/data/crops beside the repository, OUT_DIR to /tmp/smartspot-holdout.
 #   Result: OUT_DIR/lot-a/{empty,occupied}/*.jpg and OUT_DIR/cnrpark-a/{empty,occupied}/*.jpg
 set -euo pipefail
 
-crops_root="${1:-/work/shared/data/crops}"
+crops_root="${1:-$(cd "$(dirname "$0")/../../.." && pwd)/shared/data/crops}"
 out_dir="${2:-/tmp/smartspot-holdout}"
 splits_dir="$(cd "$(dirname "$0")" && pwd)/splits"
 

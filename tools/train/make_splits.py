@@ -9,7 +9,7 @@ cnrpark-a:  all crops come from one day (2015-07-03), so a split by day is impos
 
 Each list holds paths relative to the crops root, e.g. `lot-a/empty/00000004_12.jpg`.
 
-Usage: /usr/bin/python3 tools/train/make_splits.py [--crops-root /work/shared/data/crops]
+Usage: /usr/bin/python3 tools/train/make_splits.py [--crops-root ../shared/data/crops]
 """
 import argparse
 from pathlib import Path
@@ -43,7 +43,7 @@ def write_list(name: str, paths: list) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--crops-root", type=Path, default=Path("/work/shared/data/crops"))
+    parser.add_argument("--crops-root", type=Path, default=Path("../shared/data/crops"))
     args = parser.parse_args()
 
     lot_a = args.crops_root / "lot-a"

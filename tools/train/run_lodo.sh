@@ -9,8 +9,8 @@ set -euo pipefail
 export OMP_WAIT_POLICY=PASSIVE
 
 variant="$1"; shift
-crops_root="${CROPS_ROOT:-/work/shared/data/crops}"
 here="$(cd "$(dirname "$0")" && pwd)"
+crops_root="${CROPS_ROOT:-$(cd "$here/../../.." && pwd)/shared/data/crops}"
 runs="$here/runs"
 mkdir -p "$runs"
 

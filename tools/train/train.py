@@ -3,13 +3,13 @@
 Examples (run from the repository root, always with /usr/bin/python3):
   # shipped model: both data sets minus the held-out spots/slots, checked on the held-out parts
   /usr/bin/python3 tools/train/train.py --threads 2 --per-crop-normalisation --augmentations geometry,camera --epochs 15 \
-      --data /work/shared/data/crops/lot-a --data /work/shared/data/crops/cnrpark-a \
+      --data ../shared/data/crops/lot-a --data ../shared/data/crops/cnrpark-a \
       --exclude tools/train/splits/lot-a-holdout.txt --exclude tools/train/splits/cnrpark-a-holdout.txt \
       --validate-on /tmp/smartspot-holdout/lot-a --validate-on /tmp/smartspot-holdout/cnrpark-a \
       --output SmartSpot.Vision/Models/spot-classifier.onnx
   # leave-one-dataset-out: train on lot-a only, measure on all of cnrpark-a
-  /usr/bin/python3 tools/train/train.py --per-crop-normalisation --augmentations geometry --data /work/shared/data/crops/lot-a \
-      --validate-on /work/shared/data/crops/cnrpark-a --output tools/train/runs/lodo-lot-a.onnx
+  /usr/bin/python3 tools/train/train.py --per-crop-normalisation --augmentations geometry --data ../shared/data/crops/lot-a \
+      --validate-on ../shared/data/crops/cnrpark-a --output tools/train/runs/lodo-lot-a.onnx
 """
 import argparse
 import json
