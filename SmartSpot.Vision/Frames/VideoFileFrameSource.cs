@@ -40,7 +40,10 @@ public sealed class VideoFileFrameSource : IFrameSource
             FullMode = BoundedChannelFullMode.Wait,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var decoding = Task.Run(() => DecodeAsync(frames.Writer, stop.Token), CancellationToken.None);
+        // Decoding blocks in native code for the whole video: a thread of its own, not one borrowed from the pool
+        // (four live analyses would otherwise starve the pool that serves the dashboard).
+        var decoding = Task.Factory.StartNew(
+            () => Decode(frames.Writer, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             await foreach (var frame in frames.Reader.ReadAllAsync(cancellationToken))
@@ -62,7 +65,7 @@ public sealed class VideoFileFrameSource : IFrameSource
 
     public void Dispose() => _capture.Dispose();
 
-    private async Task DecodeAsync(ChannelWriter<Frame> writer, CancellationToken cancellationToken)
+    private void Decode(ChannelWriter<Frame> writer, CancellationToken cancellationToken)
     {
         var index = 0;
         try
@@ -82,17 +85,20 @@ public sealed class VideoFileFrameSource : IFrameSource
                     break;
                 }
                 var frame = new Frame(image, index, TimestampOf(index));
-                if (!writer.TryWrite(frame))
+                try
                 {
-                    try
+                    while (!writer.TryWrite(frame))
                     {
-                        await writer.WriteAsync(frame, cancellationToken);
+                        if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+                        {
+                            throw new OperationCanceledException("Nobody reads the frames any more.");
+                        }
                     }
-                    catch (OperationCanceledException)
-                    {
-                        frame.Dispose();
-                        throw;
-                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    frame.Dispose();
+                    throw;
                 }
                 index++;
             }
