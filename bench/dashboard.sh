@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # The dashboard under load, as operators see it, in headless Chromium:
-#   bench/dashboard.sh [SESSIONS] [SECONDS] [LOOPS]
+#   bench/dashboard.sh [SESSIONS] [SECONDS] [LOOPS] [VIEWERS]
 # starts the dashboard (Release) on a scratch data directory, starts SESSIONS analyses at real time of
-# the 720p lot-a video (396 spots) looped LOOPS times, opens one browser page per session and prints,
-# per session, the frames per second the page shows and how far behind their analysis they appear,
-# whether the analysis keeps pace with the video, and the server's CPU and memory over the run.
-# Defaults: 1 session, 20 s, 1 loop. Four at once: `bench/dashboard.sh 4 20`.
+# the 720p lot-a video (396 spots) looped LOOPS times, opens a browser page on the first VIEWERS of them
+# and prints, per watched session, the frames per second the page shows and how far behind their
+# analysis they appear; for every session whether its analysis keeps pace with the video; and the
+# server's CPU and memory over the run.
+# Defaults: 1 session, 20 s, 1 loop, 1 viewer. Four at once, one watched: `bench/dashboard.sh 4 20`.
 # Ten minutes of memory: `bench/dashboard.sh 1 600 22`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sessions="${1:-1}"
 seconds="${2:-20}"
 loops="${3:-1}"
+viewers="${4:-1}"
 video="../shared/data/lot-a/parking_1280x720.mp4"
 mask="../shared/data/lot-a/mask_1280x720.png"
 port=5099
@@ -35,4 +37,4 @@ SmartSpot__DataDirectory="$work/data" ASPNETCORE_ENVIRONMENT=Production \
 server_pid=$!
 for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
 
-bench/DashboardBench/bin/Release/net10.0/dashboard-bench "http://127.0.0.1:$port" "$server_pid" "$video" "$mask" "$sessions" "$seconds"
+bench/DashboardBench/bin/Release/net10.0/dashboard-bench "http://127.0.0.1:$port" "$server_pid" "$video" "$mask" "$sessions" "$viewers" "$seconds"

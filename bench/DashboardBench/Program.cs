@@ -3,7 +3,8 @@
 // it shows and how far behind their analysis they are on screen; meanwhile it samples the server's
 // memory and CPU and checks that every analysis keeps pace with its video.
 //
-// usage: dashboard-bench URL SERVER_PID VIDEO MASK SESSIONS SECONDS
+// usage: dashboard-bench URL SERVER_PID VIDEO MASK SESSIONS VIEWERS SECONDS
+// (VIEWERS: how many of the sessions get a browser page; the others run unwatched)
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -11,13 +12,13 @@ using System.Text.Json;
 using DashboardBench;
 using Microsoft.Playwright;
 
-if (args.Length != 6)
+if (args.Length != 7)
 {
-    Console.Error.WriteLine("usage: dashboard-bench URL SERVER_PID VIDEO MASK SESSIONS SECONDS");
+    Console.Error.WriteLine("usage: dashboard-bench URL SERVER_PID VIDEO MASK SESSIONS VIEWERS SECONDS");
     return 2;
 }
 var (baseUrl, serverPid, video, mask) = (args[0].TrimEnd('/'), int.Parse(args[1]), args[2], args[3]);
-var (sessionCount, seconds) = (int.Parse(args[4]), int.Parse(args[5]));
+var (sessionCount, viewers, seconds) = (int.Parse(args[4]), int.Parse(args[5]), int.Parse(args[6]));
 
 using var api = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
 var sessions = new List<string>();
@@ -25,7 +26,7 @@ for (var i = 0; i < sessionCount; i++)
 {
     sessions.Add(await Api.StartSessionAsync(api, video, mask, $"bench {i + 1}"));
 }
-Console.WriteLine($"{sessionCount} session(s) at real time on {Path.GetFileName(video)}; sampling {seconds} s");
+Console.WriteLine($"{sessionCount} session(s) at real time on {Path.GetFileName(video)}, {viewers} watched in a browser; sampling {seconds} s");
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -35,7 +36,7 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
     Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 var pages = new List<IPage>();
-foreach (var id in sessions)
+foreach (var id in sessions.Take(viewers))
 {
     var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
     var page = await context.NewPageAsync();
@@ -62,12 +63,18 @@ var cpu = (server.TotalProcessorTime - startCpu).TotalSeconds / elapsed;
 var endFrames = await Task.WhenAll(sessions.Select(id => Api.FramesDoneAsync(api, id)));
 var fps = await Api.VideoFpsAsync(api, sessions[0]);
 
-for (var i = 0; i < pages.Count; i++)
+for (var i = 0; i < sessions.Count; i++)
 {
-    var summary = await pages[i].EvaluateAsync<JsonElement>("() => window.smartspotStats.summary()");
     var analysed = (endFrames[i] - startFrames[i]) / elapsed;
+    var shown = "unwatched";
+    if (i < pages.Count)
+    {
+        var summary = await pages[i].EvaluateAsync<JsonElement>("() => window.smartspotStats.summary()");
+        shown = string.Create(CultureInfo.InvariantCulture,
+            $"browser shows {summary.GetProperty("fps").GetDouble():0.0} frames/s, lag mean {summary.GetProperty("meanLagMs").GetDouble():0} ms, p95 {summary.GetProperty("p95LagMs").GetDouble():0} ms");
+    }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"session {i + 1}: browser shows {summary.GetProperty("fps").GetDouble():0.0} frames/s, lag mean {summary.GetProperty("meanLagMs").GetDouble():0} ms, p95 {summary.GetProperty("p95LagMs").GetDouble():0} ms; analysis {analysed:0.0} frames/s for a {fps:0.#} fps video ({100 * analysed / fps:0}% of real time)"));
+        $"session {i + 1}: {shown}; analysis {analysed:0.0} frames/s for a {fps:0.#} fps video ({100 * analysed / fps:0}% of real time)"));
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server CPU {100 * cpu:0}% of one core; memory (RSS, MB) over the run: {string.Join(" ", memory.Select(m => $"{m.Seconds:0}s:{m.Megabytes}"))}"));
 foreach (var id in sessions) await api.PostAsync($"/api/sessions/{id}/stop", null);
