@@ -55,7 +55,7 @@ internal static class SessionUploadReader
             }
             if (video is null) throw new InvalidInputException("The video is missing: send the camera video as the multipart file field 'video'.");
             if (mask is null) throw new InvalidInputException("The mask is missing: send the mask image (white spots on black) as the multipart file field 'mask'.");
-            var created = await registry.CreateAsync(video, mask, name, ParseSpeed(speed), cancellationToken);
+            var created = await registry.CreateAsync(video, mask, name, AnalysisSpeed.Parse(speed), cancellationToken);
             (video, mask) = (null, null);
             return created;
         }
@@ -90,12 +90,4 @@ internal static class SessionUploadReader
         return new string(buffer, 0, read);
     }
 
-    /// <summary>"max" or "0" = as fast as possible; a positive number = video seconds per second; absent = the default.</summary>
-    private static double? ParseSpeed(string? speed) => speed?.Trim().ToLowerInvariant() switch
-    {
-        null or "" => null,
-        "max" => 0,
-        var text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1000 => value,
-        _ => throw new InvalidInputException($"The speed '{speed}' is not valid: give a number from 0.1 to 1000 (1 = real time), or 'max' for as fast as possible."),
-    };
 }

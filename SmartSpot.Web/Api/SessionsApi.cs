@@ -47,14 +47,17 @@ public static class SessionsApi
         }
     }
 
-    /// <param name="speed">Optional: video seconds per second, 0 = as fast as possible; absent = SmartSpot:Analysis:DefaultSpeed.</param>
-    private static async Task<IResult> DemoAsync(double? speed, SessionRegistry registry, CancellationToken cancellationToken)
+    /// <param name="speed">Optional: see <see cref="AnalysisSpeed"/>; absent = SmartSpot:Analysis:DefaultSpeed.</param>
+    private static async Task<IResult> DemoAsync(string? speed, SessionRegistry registry, CancellationToken cancellationToken)
     {
-        if (speed is < 0 or > 1000) return InvalidSpeed(speed);
         try
         {
-            var session = await registry.StartDemoAsync(speed, cancellationToken);
+            var session = await registry.StartDemoAsync(AnalysisSpeed.Parse(speed), cancellationToken);
             return Results.Accepted($"/api/sessions/{session.Id}", new { id = session.Id, status = session.Status });
+        }
+        catch (InvalidInputException invalid)
+        {
+            return Error(StatusCodes.Status400BadRequest, "Invalid speed", invalid.Message);
         }
         catch (QueueFullException full)
         {
@@ -123,13 +126,21 @@ public static class SessionsApi
         return Results.Accepted($"/api/sessions/{id}", new { id, status = session.Status });
     }
 
-    /// <param name="speed">Optional: video seconds per second, 0 = as fast as possible; absent = the speed of the first run.</param>
-    private static async Task<IResult> RestartAsync(Guid id, double? speed, SessionRegistry registry, CancellationToken cancellationToken)
+    /// <param name="speed">Optional: see <see cref="AnalysisSpeed"/>; absent = the speed of the first run.</param>
+    private static async Task<IResult> RestartAsync(Guid id, string? speed, SessionRegistry registry, CancellationToken cancellationToken)
     {
-        if (speed is < 0 or > 1000) return InvalidSpeed(speed);
+        double? parsedSpeed;
         try
         {
-            return await registry.RestartAsync(id, speed, cancellationToken) is { } session
+            parsedSpeed = AnalysisSpeed.Parse(speed);
+        }
+        catch (InvalidInputException invalid)
+        {
+            return Error(StatusCodes.Status400BadRequest, "Invalid speed", invalid.Message);
+        }
+        try
+        {
+            return await registry.RestartAsync(id, parsedSpeed, cancellationToken) is { } session
                 ? Results.Accepted($"/api/sessions/{id}", new { id, status = session.Status })
                 : NotFound(id);
         }
@@ -160,9 +171,6 @@ public static class SessionsApi
                     : $"SmartSpot could not complete the request ({error.Message}). Try again; if it keeps failing, the server log has the details.");
         }
     }
-
-    private static IResult InvalidSpeed(double? speed) =>
-        Error(StatusCodes.Status400BadRequest, "Invalid speed", $"The speed {speed} is not valid: give 0 (as fast as possible) to 1000; 1 = real time.");
 
     private static IResult NotFound(Guid id) =>
         Error(StatusCodes.Status404NotFound, "No such analysis", $"There is no analysis with the id {id}. See GET /api/sessions for the list.");

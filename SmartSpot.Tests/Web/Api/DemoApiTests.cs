@@ -18,7 +18,7 @@ public sealed class DemoApiTests
         });
         var client = sut.CreateClient();
 
-        using var response = await client.PostAsync("/api/sessions/demo?speed=0", null, TestContext.Current.CancellationToken);
+        using var response = await client.PostAsync("/api/sessions/demo?speed=max", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
@@ -37,13 +37,17 @@ public sealed class DemoApiTests
         Assert.Equal(made, File.GetLastWriteTimeUtc(video));
     }
 
-    [Fact]
-    public async Task PostDemo_InvalidSpeed_Returns400()
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("fast")]
+    public async Task PostDemo_InvalidSpeed_Returns400WithAMessage(string speed)
     {
         await using var sut = new SmartSpotAppFactory(TestPaths.TempDirectory());
 
-        using var response = await sut.CreateClient().PostAsync("/api/sessions/demo?speed=-1", null, TestContext.Current.CancellationToken);
+        using var response = await sut.CreateClient().PostAsync($"/api/sessions/demo?speed={speed}", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Contains($"'{speed}' is not valid", body.GetProperty("error").GetString());
     }
 }
