@@ -22,16 +22,22 @@ public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<Sm
         return page;
     }
 
+    /// <summary>Drops the lot-a crop video and its mask on the start page and waits until both are taken.</summary>
+    private static async Task DropLotACropAsync(IPage page)
+    {
+        await page.SetInputFilesAsync("[data-testid=video-input]", TestPaths.LotA("parking_crop_380x452.mp4"));
+        await Assertions.Expect(page.GetByTestId("video-input-file")).ToContainTextAsync("parking_crop_380x452.mp4");
+        await page.SetInputFilesAsync("[data-testid=mask-input]", TestPaths.LotA("mask_crop_381x453.png"));
+        await Assertions.Expect(page.GetByTestId("mask-input-file")).ToContainTextAsync("mask_crop_381x453.png");
+    }
+
     [Fact]
     public async Task Upload_VideoAndMask_StreamsFramesAndUpdatesCountsAndGrid()
     {
         TestPaths.RequireSharedData();
         var page = await OpenAsync("/");
 
-        await page.SetInputFilesAsync("[data-testid=video-input]", TestPaths.LotA("parking_crop_380x452.mp4"));
-        await Assertions.Expect(page.GetByTestId("video-input-file")).ToContainTextAsync("parking_crop_380x452.mp4");
-        await page.SetInputFilesAsync("[data-testid=mask-input]", TestPaths.LotA("mask_crop_381x453.png"));
-        await Assertions.Expect(page.GetByTestId("mask-input-file")).ToContainTextAsync("mask_crop_381x453.png");
+        await DropLotACropAsync(page);
         await page.GetByTestId("start-button").ClickAsync();
 
         await page.WaitForURLAsync(new Regex("/sessions/[0-9a-f-]{36}$"));
@@ -67,10 +73,7 @@ public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<Sm
     {
         TestPaths.RequireSharedData();
         var page = await OpenAsync("/");
-        await page.SetInputFilesAsync("[data-testid=video-input]", TestPaths.LotA("parking_crop_380x452.mp4"));
-        await Assertions.Expect(page.GetByTestId("video-input-file")).ToBeVisibleAsync();
-        await page.SetInputFilesAsync("[data-testid=mask-input]", TestPaths.LotA("mask_crop_381x453.png"));
-        await Assertions.Expect(page.GetByTestId("mask-input-file")).ToBeVisibleAsync();
+        await DropLotACropAsync(page);
         await page.GetByTestId("start-button").ClickAsync();
         await Assertions.Expect(page.GetByTestId("spot-tile")).ToHaveCountAsync(14);
 
@@ -99,10 +102,7 @@ public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<Sm
     {
         TestPaths.RequireSharedData();
         var page = await OpenAsync("/");
-        await page.SetInputFilesAsync("[data-testid=video-input]", TestPaths.LotA("parking_crop_380x452.mp4"));
-        await Assertions.Expect(page.GetByTestId("video-input-file")).ToBeVisibleAsync();
-        await page.SetInputFilesAsync("[data-testid=mask-input]", TestPaths.LotA("mask_crop_381x453.png"));
-        await Assertions.Expect(page.GetByTestId("mask-input-file")).ToBeVisibleAsync();
+        await DropLotACropAsync(page);
         await page.GetByTestId("session-name").FillAsync("History check");
         await page.GetByTestId("start-button").ClickAsync();
         await page.WaitForURLAsync(new Regex("/sessions/"));
