@@ -4,7 +4,7 @@ using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Vision.Evaluation;
 
-/// <summary>Scores a classifier on a folder of labelled crops: <c>empty/</c> and <c>occupied/</c> image folders.</summary>
+/// <summary>Scores a classifier on a folder of labelled crops: <c>empty/</c> and <c>occupied/</c> image folders (sub-folders included).</summary>
 public sealed class CropEvaluator(ISpotClassifier classifier)
 {
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".bmp"];
@@ -49,7 +49,7 @@ public sealed class CropEvaluator(ISpotClassifier classifier)
         {
             throw new InvalidInputException($"'{directory}' has no '{label}' folder. An evaluation folder needs both 'empty/' and 'occupied/' folders of crop images.");
         }
-        return Directory.EnumerateFiles(folder)
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(path => ImageExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -34,6 +34,18 @@ public sealed class CropEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_CropsInSubFoldersPerCamera_AreCounted()
+    {
+        var directory = TestPaths.TempDirectory();
+        WriteCrop(directory, Path.Combine("empty", "camera1"), "a.PNG", SyntheticLot.Asphalt);
+        WriteCrop(directory, Path.Combine("occupied", "camera2"), "b.png", SyntheticLot.Car);
+
+        var result = new CropEvaluator(new BrightnessClassifier()).Evaluate(directory);
+
+        Assert.Equal(new ConfusionMatrix(1, 0, 0, 1), result.Confusion);
+    }
+
+    [Fact]
     public void Evaluate_MissingClassFolder_NamesIt()
     {
         var directory = TestPaths.TempDirectory();
