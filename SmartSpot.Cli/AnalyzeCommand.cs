@@ -7,15 +7,12 @@ using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Spots;
-using Spectre.Console;
 
 namespace SmartSpot.Cli;
 
 /// <summary><c>smartspot analyze</c>: runs the whole pipeline over a video as fast as possible and reports.</summary>
 public static class AnalyzeCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static Command Create()
     {
         var video = new Option<FileInfo>("--video") { Description = "The lot camera video (MP4, AVI, MKV...).", Required = true };
@@ -59,7 +56,7 @@ public static class AnalyzeCommand
         var history = new OccupancyHistory();
         var clock = Stopwatch.StartNew();
         long classifications = 0;
-        await ErrorConsole.Progress().StartAsync(async progress =>
+        await CliOutput.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask("Analysing", maxValue: Math.Max(1, input.Source.Info.FrameCount));
             await foreach (var result in pipeline.RunAsync(input, playback: null, cancellationToken))
@@ -71,10 +68,6 @@ public static class AnalyzeCommand
             task.Value = task.MaxValue;
         });
         var elapsed = clock.Elapsed.TotalSeconds;
-        if (history.Timeline.Count == 0)
-        {
-            throw new Vision.InvalidInputException($"The video '{videoPath}' gave no frame to analyse.");
-        }
         if (input.Source.EndedEarly)
         {
             await Console.Error.WriteLineAsync(
@@ -85,15 +78,13 @@ public static class AnalyzeCommand
         PrintSummary(report);
         if (jsonPath is not null)
         {
-            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, Json), cancellationToken);
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, CliOutput.Json), cancellationToken);
         }
         if (csvPath is not null)
         {
             await File.WriteAllLinesAsync(csvPath, TimelineCsv(report), cancellationToken);
         }
     }
-
-    private static IAnsiConsole ErrorConsole => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     private static void PrintSummary(AnalysisReport report)
     {

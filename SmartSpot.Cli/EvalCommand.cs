@@ -2,15 +2,12 @@ using System.CommandLine;
 using System.Text.Json;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Evaluation;
-using Spectre.Console;
 
 namespace SmartSpot.Cli;
 
 /// <summary><c>smartspot eval</c>: scores the classifier on folders of labelled crops.</summary>
 public static class EvalCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static Command Create()
     {
         var crops = new Option<DirectoryInfo>("--crops") { Description = "A folder with 'empty/' and 'occupied/' folders of crop images.", Required = true };
@@ -32,14 +29,13 @@ public static class EvalCommand
         using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath });
         var evaluator = new CropEvaluator(classifier);
         var total = CropEvaluator.CountCrops(cropsPath);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         CropEvaluation evaluation = null!;
-        console.Progress().Start(progress =>
+        CliOutput.Progress().Start(progress =>
         {
             var task = progress.AddTask("Classifying crops", maxValue: Math.Max(1, total));
             evaluation = evaluator.Evaluate(cropsPath, new Progress<int>(done => task.Value = done));
         });
-        Console.WriteLine(asJson ? JsonSerializer.Serialize(ToJson(evaluation), Json) : ToText(evaluation));
+        Console.WriteLine(asJson ? JsonSerializer.Serialize(ToJson(evaluation), CliOutput.Json) : ToText(evaluation));
         return Task.CompletedTask;
     }
 
