@@ -1,14 +1,17 @@
 namespace SmartSpot.Vision.Occupancy;
 
-/// <summary>Records the snapshots of an analysis as per-spot intervals and a count timeline.</summary>
+/// <summary>Records the snapshots of an analysis as per-spot intervals and a count timeline; one writer.</summary>
 public sealed class OccupancyHistory
 {
     private readonly List<SpotInterval> _closed = [];
-    private readonly List<TimelinePoint> _timeline = [];
     private Dictionary<int, SpotState> _open = [];
     private OccupancySnapshot? _last;
+    private TimelinePoint[] _points = new TimelinePoint[256];
+    private int _pointCount;
+    private IReadOnlyList<TimelinePoint> _timeline = [];
 
-    public IReadOnlyList<TimelinePoint> Timeline => _timeline;
+    /// <summary>The counts after each analysed frame. A view, once taken, never changes: readers on other threads need no lock.</summary>
+    public IReadOnlyList<TimelinePoint> Timeline => Volatile.Read(ref _timeline);
 
     /// <summary>Every interval so far, the open ones ending at the last analysed frame; by spot, then time.</summary>
     public IReadOnlyList<SpotInterval> Intervals =>
@@ -31,8 +34,19 @@ public sealed class OccupancyHistory
                 _open[spotId] = snapshot.Spots.First(state => state.SpotId == spotId);
             }
         }
-        _timeline.Add(new TimelinePoint(snapshot.Frame, snapshot.Time, snapshot.Free, snapshot.Occupied));
+        Append(new TimelinePoint(snapshot.Frame, snapshot.Time, snapshot.Free, snapshot.Occupied));
         _last = snapshot;
+    }
+
+    /// <summary>Writes past the end of every published view (a full array is copied, not changed), then publishes the longer view.</summary>
+    private void Append(TimelinePoint point)
+    {
+        if (_pointCount == _points.Length)
+        {
+            Array.Resize(ref _points, _pointCount * 2);
+        }
+        _points[_pointCount++] = point;
+        Volatile.Write(ref _timeline, new ArraySegment<TimelinePoint>(_points, 0, _pointCount));
     }
 
     private static SpotInterval Close(SpotState state, OccupancySnapshot last) =>

@@ -17,7 +17,6 @@ public sealed class AnalysisSession(
 {
     private readonly Lock _lock = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly SessionTimeline _timeline = new();
     private Action<AnalysisSession>[] _subscribers = [];
     private CancellationTokenSource _stop = new();
     private OccupancyHistory _history = new();
@@ -51,7 +50,7 @@ public sealed class AnalysisSession(
     public OccupancySnapshot? Latest { get; private set; }
 
     /// <summary>The counts after every analysed frame so far; an immutable view, cheap to take.</summary>
-    public IReadOnlyList<TimelinePoint> Timeline => _timeline.View;
+    public IReadOnlyList<TimelinePoint> Timeline => _history.Timeline;
 
     /// <summary>Per-spot intervals so far, open ones ending at the last analysed frame; by spot, then time.</summary>
     public IReadOnlyList<SpotInterval> Intervals
@@ -189,7 +188,6 @@ public sealed class AnalysisSession(
                 _rateStart = _time.GetTimestamp();
             }
         }
-        _timeline.Add(new TimelinePoint(snapshot.Frame, snapshot.Time, snapshot.Free, snapshot.Occupied));
         Notify();
     }
 
@@ -220,7 +218,6 @@ public sealed class AnalysisSession(
             if (IsActive) return false;
             _stop = new CancellationTokenSource();
             _history = new OccupancyHistory();
-            _timeline.Clear();
             Playback = new PlaybackControl(speed);
             Status = SessionStatus.Queued;
             (Error, Latest, LatestFrame, FramesDone, FramesPerSecond, StartedAt, FinishedAt) = (null, null, null, 0, 0, null, null);

@@ -36,4 +36,21 @@ public sealed class OccupancyHistoryTests
 
         Assert.Equal([new TimelinePoint(0, TimeSpan.Zero, 1, 1), new TimelinePoint(1, TimeSpan.FromSeconds(1), 0, 2)], sut.Timeline);
     }
+
+    [Fact]
+    public void Timeline_ViewTakenEarlier_NeverChangesAsFramesArePastItsEnd()
+    {
+        var sut = new OccupancyHistory();
+        sut.Add(Snapshot(0, [], State(1, SpotStatus.Free, 0)));
+        var early = sut.Timeline;
+
+        for (var frame = 1; frame < 1000; frame++)
+        {
+            sut.Add(Snapshot(frame, [], State(1, SpotStatus.Free, 0)));
+        }
+
+        Assert.Single(early);
+        Assert.Equal(1000, sut.Timeline.Count);
+        Assert.Equal(Enumerable.Range(0, 1000), sut.Timeline.Select(point => point.Frame));
+    }
 }
