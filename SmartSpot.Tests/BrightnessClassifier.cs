@@ -14,7 +14,7 @@ public sealed class BrightnessClassifier : ISpotClassifier
         Calls.Add(spots.Select(spot => spot.Id).ToList());
         return spots.Select(spot =>
         {
-            using var crop = new Mat(frame, spot.Box);
+            using var crop = new Mat(frame, spot.Box.ToRect());
             var brightness = Cv2.Mean(crop).Val0 / 255;
             return SpotClassification.FromOccupiedProbability((float)brightness);
         }).ToList();

@@ -39,8 +39,8 @@ public sealed class SpotChangeDetector(ChangeOptions options) : IDisposable
     {
         foreach (var spot in classified)
         {
-            using var current = new Mat(_grey, spot.Box);
-            using var reference = new Mat(_reference, spot.Box);
+            using var current = new Mat(_grey, spot.Box.ToRect());
+            using var reference = new Mat(_reference, spot.Box.ToRect());
             current.CopyTo(reference);
         }
     }
@@ -55,9 +55,9 @@ public sealed class SpotChangeDetector(ChangeOptions options) : IDisposable
     /// <summary>Staggered: spot i is due at analyses R - i, 2R - i, ..., so refreshes spread over the interval.</summary>
     private bool IsRefreshDue(int spotIndex) => (_analysis + spotIndex) % options.RefreshInterval == 0;
 
-    private double MeanDifference(Rect box)
+    private double MeanDifference(PixelBox box)
     {
-        using var region = new Mat(_difference, box);
+        using var region = new Mat(_difference, box.ToRect());
         return Cv2.Mean(region).Val0;
     }
 }

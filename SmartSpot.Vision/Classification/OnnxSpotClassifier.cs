@@ -49,7 +49,7 @@ public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
         var batch = new float[spots.Count * writer.CropLength];
         for (var index = 0; index < spots.Count; index++)
         {
-            writer.Write(frame, spots[index].Box, batch.AsSpan(index * writer.CropLength, writer.CropLength));
+            writer.Write(frame, spots[index].Box.ToRect(), batch.AsSpan(index * writer.CropLength, writer.CropLength));
         }
         using var input = OrtValue.CreateTensorValueFromMemory(batch, [spots.Count, 3, InputHeight, InputWidth]);
         using var runOptions = new RunOptions();

@@ -38,7 +38,7 @@ public sealed class CropEvaluator(ISpotClassifier classifier)
     {
         using var crop = Cv2.ImRead(path, ImreadModes.Color);
         if (crop.Empty()) return null;
-        var wholeCrop = new ParkingSpot(1, new Rect(0, 0, crop.Width, crop.Height), crop.Width * crop.Height);
+        var wholeCrop = new ParkingSpot(1, new PixelBox(0, 0, crop.Width, crop.Height), crop.Width * crop.Height);
         return classifier.Classify(crop, [wholeCrop])[0].Status;
     }
 

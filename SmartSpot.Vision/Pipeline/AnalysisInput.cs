@@ -1,4 +1,3 @@
-using OpenCvSharp;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Spots;
 
@@ -19,7 +18,7 @@ public sealed class AnalysisInput(IFrameSource source, SpotMap spots) : IDisposa
         var source = new VideoFileFrameSource(videoPath, options.Frames);
         try
         {
-            var spots = mask.FitTo(new Size(source.Info.Width, source.Info.Height), options.Spots.AspectTolerance);
+            var spots = mask.FitTo(new PixelSize(source.Info.Width, source.Info.Height), options.Spots.AspectTolerance);
             return new AnalysisInput(source, spots);
         }
         catch

@@ -19,12 +19,12 @@ public sealed class FrameAnnotator
         for (var index = 0; index < spots.Count; index++)
         {
             var colour = snapshot.Spots[index].Status == SpotStatus.Free ? FreeColour : OccupiedColour;
-            Cv2.Rectangle(frame, spots[index].Box, colour, thickness);
+            Cv2.Rectangle(frame, spots[index].Box.ToRect(), colour, thickness);
         }
         var highlighted = spots.FirstOrDefault(spot => spot.Id == highlightedSpotId);
         if (highlighted is not null)
         {
-            Cv2.Rectangle(frame, highlighted.Box, HighlightColour, thickness * 3);
+            Cv2.Rectangle(frame, highlighted.Box.ToRect(), HighlightColour, thickness * 3);
         }
     }
 }

@@ -5,14 +5,14 @@ namespace SmartSpot.Vision.Spots;
 /// <summary>The parking spots of a lot: the connected white shapes of a mask, with stable ids.</summary>
 public sealed class SpotMap
 {
-    private SpotMap(Size frameSize, IReadOnlyList<ParkingSpot> spots)
+    private SpotMap(PixelSize frameSize, IReadOnlyList<ParkingSpot> spots)
     {
         FrameSize = frameSize;
         Spots = spots;
     }
 
     /// <summary>Size of the image the spot boxes are measured in.</summary>
-    public Size FrameSize { get; }
+    public PixelSize FrameSize { get; }
 
     public IReadOnlyList<ParkingSpot> Spots { get; }
 
@@ -62,12 +62,12 @@ public sealed class SpotMap
         {
             throw new InvalidInputException("The mask has no spots: no white shape (brighter than 50 %) is large enough. Draw each spot as a white shape on black.");
         }
-        var spots = InReadingOrder(shapes).Select((shape, index) => new ParkingSpot(index + 1, shape.Box, shape.Area)).ToList();
-        return new SpotMap(mask.Size(), spots);
+        var spots = InReadingOrder(shapes).Select((shape, index) => new ParkingSpot(index + 1, shape.Box.ToPixelBox(), shape.Area)).ToList();
+        return new SpotMap(mask.Size().ToPixelSize(), spots);
     }
 
     /// <summary>The same spots in a video of another size; refuses a video whose shape differs from the mask's.</summary>
-    public SpotMap FitTo(Size videoSize, double aspectTolerance)
+    public SpotMap FitTo(PixelSize videoSize, double aspectTolerance)
     {
         if (videoSize == FrameSize) return this;
         var maskAspect = (double)FrameSize.Width / FrameSize.Height;
@@ -80,20 +80,20 @@ public sealed class SpotMap
         }
         var scaleX = (double)videoSize.Width / FrameSize.Width;
         var scaleY = (double)videoSize.Height / FrameSize.Height;
-        var frame = new Rect(0, 0, videoSize.Width, videoSize.Height);
-        var spots = Spots.Select(spot => spot with { Box = Scale(spot.Box, scaleX, scaleY) & frame })
-            .Where(spot => spot.Box.Width > 0 && spot.Box.Height > 0)
+        var frame = new PixelBox(0, 0, videoSize.Width, videoSize.Height);
+        var spots = Spots.Select(spot => spot with { Box = Scale(spot.Box, scaleX, scaleY).Intersect(frame) })
+            .Where(spot => !spot.Box.IsEmpty)
             .ToList();
         return new SpotMap(videoSize, spots);
     }
 
-    private static Rect Scale(Rect box, double scaleX, double scaleY)
+    private static PixelBox Scale(PixelBox box, double scaleX, double scaleY)
     {
-        var left = (int)Math.Round(box.Left * scaleX);
-        var top = (int)Math.Round(box.Top * scaleY);
+        var left = (int)Math.Round(box.X * scaleX);
+        var top = (int)Math.Round(box.Y * scaleY);
         var right = (int)Math.Round(box.Right * scaleX);
         var bottom = (int)Math.Round(box.Bottom * scaleY);
-        return new Rect(left, top, Math.Max(1, right - left), Math.Max(1, bottom - top));
+        return new PixelBox(left, top, Math.Max(1, right - left), Math.Max(1, bottom - top));
     }
 
     /// <summary>Rows top to bottom (a shape joins a row when its centre lies within the row's first shape), then left to right.</summary>

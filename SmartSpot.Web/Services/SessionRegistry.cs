@@ -204,7 +204,7 @@ public sealed class SessionRegistry(
         {
             session.Describe(
                 new VideoInfo(entity.VideoPath, entity.Width, entity.Height, entity.Fps, entity.FrameCount),
-                entity.Spots.OrderBy(s => s.SpotId).Select(s => new ParkingSpot(s.SpotId, new Rect(s.X, s.Y, s.Width, s.Height), s.Area)).ToList());
+                entity.Spots.OrderBy(s => s.SpotId).Select(s => new ParkingSpot(s.SpotId, new PixelBox(s.X, s.Y, s.Width, s.Height), s.Area)).ToList());
         }
         return session;
     }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OpenCvSharp;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Vision.Spots;
@@ -33,7 +32,7 @@ public sealed class SessionStore(IDbContextFactory<SmartSpotDbContext> dbFactory
             entity.Id, entity.Name, entity.CreatedAt, entity.VideoFileName, entity.MaskFileName, entity.Status, entity.Error,
             entity.Width > 0 ? new VideoInfo(entity.VideoFileName, entity.Width, entity.Height, entity.Fps, entity.FrameCount) : null,
             entity.FramesDone, entity.Free, entity.Occupied, entity.StartedAt, entity.FinishedAt,
-            entity.Spots.OrderBy(s => s.SpotId).Select(s => new ParkingSpot(s.SpotId, new Rect(s.X, s.Y, s.Width, s.Height), s.Area)).ToList(),
+            entity.Spots.OrderBy(s => s.SpotId).Select(s => new ParkingSpot(s.SpotId, new PixelBox(s.X, s.Y, s.Width, s.Height), s.Area)).ToList(),
             intervals.Select(i => new SpotInterval(i.SpotId, i.Status, i.StartFrame, i.EndFrame, TimeSpan.FromSeconds(i.StartSeconds), TimeSpan.FromSeconds(i.EndSeconds))).ToList(),
             timeline.Select(p => new TimelinePoint(p.Frame, TimeSpan.FromSeconds(p.Seconds), p.Free, p.Occupied)).ToList());
     }

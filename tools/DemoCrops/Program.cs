@@ -40,7 +40,7 @@ foreach (var seed in seeds)
         foreach (var bay in bays)
         {
             var label = truth.StatusOf(index, bay.Id) == SpotStatus.Free ? "empty" : "occupied";
-            using var crop = new Mat(frame, bay.Box);
+            using var crop = new Mat(frame, new Rect(bay.Box.X, bay.Box.Y, bay.Box.Width, bay.Box.Height));
             Cv2.ImWrite(Path.Combine(output, label, $"{seed:000}{index:00000}_{bay.Id}.jpg"), crop, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
             written++;
         }

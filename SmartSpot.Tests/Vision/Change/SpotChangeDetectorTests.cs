@@ -7,8 +7,8 @@ namespace SmartSpot.Tests.Vision.Change;
 public sealed class SpotChangeDetectorTests
 {
     private static readonly Size FrameSize = new(200, 100);
-    private static readonly ParkingSpot Left = new(1, new Rect(10, 10, 60, 30), 1800);
-    private static readonly ParkingSpot Right = new(2, new Rect(110, 10, 60, 30), 1800);
+    private static readonly ParkingSpot Left = new(1, new PixelBox(10, 10, 60, 30), 1800);
+    private static readonly ParkingSpot Right = new(2, new PixelBox(110, 10, 60, 30), 1800);
     private static readonly ParkingSpot[] Spots = [Left, Right];
     private static readonly ChangeOptions NoRefresh = new() { RefreshInterval = 100_000 };
 
@@ -36,7 +36,7 @@ public sealed class SpotChangeDetectorTests
     {
         using var sut = new SpotChangeDetector(NoRefresh);
         using var empty = SyntheticLot.Frame(FrameSize);
-        using var arrived = SyntheticLot.Frame(FrameSize, Right.Box);
+        using var arrived = SyntheticLot.Frame(FrameSize, Right.Box.ToRect());
         sut.Remember(sut.FindChanged(empty, Spots));
 
         Assert.Equal([Right], sut.FindChanged(arrived, Spots));
@@ -47,7 +47,7 @@ public sealed class SpotChangeDetectorTests
     {
         using var sut = new SpotChangeDetector(NoRefresh);
         using var empty = SyntheticLot.Frame(FrameSize);
-        using var arrived = SyntheticLot.Frame(FrameSize, Right.Box);
+        using var arrived = SyntheticLot.Frame(FrameSize, Right.Box.ToRect());
         sut.Remember(sut.FindChanged(empty, Spots));
         sut.FindChanged(arrived, Spots);
 

@@ -22,9 +22,9 @@ public sealed class OnnxSpotClassifierTests
     public void Classify_OneBatch_GivesOneVerdictPerSpotInOrder()
     {
         using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
-        var dark = new ParkingSpot(1, new Rect(0, 0, 40, 20), 800);
-        var bright = new ParkingSpot(2, new Rect(50, 0, 20, 40), 800);
-        using var frame = SyntheticLot.Frame(new Size(100, 50), bright.Box);
+        var dark = new ParkingSpot(1, new PixelBox(0, 0, 40, 20), 800);
+        var bright = new ParkingSpot(2, new PixelBox(50, 0, 20, 40), 800);
+        using var frame = SyntheticLot.Frame(new Size(100, 50), bright.Box.ToRect());
 
         var verdicts = sut.Classify(frame, [dark, bright, dark]);
 
@@ -38,7 +38,7 @@ public sealed class OnnxSpotClassifierTests
         using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
         using var frame = new Mat(new Size(64, 64), MatType.CV_8UC3, Scalar.All(136));
 
-        var verdict = sut.Classify(frame, [new ParkingSpot(1, new Rect(3, 5, 50, 30), 1500)]).Single();
+        var verdict = sut.Classify(frame, [new ParkingSpot(1, new PixelBox(3, 5, 50, 30), 1500)]).Single();
 
         Assert.Equal(SpotStatus.Occupied, verdict.Status);
         Assert.Equal(0.8808f, verdict.Confidence, 0.001f);

@@ -104,8 +104,8 @@ public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IClassFixture<D
         var map = SpotMap.Load(demo.Lot.MaskPath, new SpotMapOptions());
 
         Assert.Equal(demo.Options.Rows * demo.Options.Columns, map.Spots.Count);
-        Assert.Equal(new OpenCvSharp.Size(demo.Options.Width, demo.Options.Height), map.FrameSize);
-        Assert.Equal(demo.Truth.Bays.Select(bay => (bay.Id, bay.Box)), map.Spots.Select(spot => (spot.Id, spot.Box)));
+        Assert.Equal(new PixelSize(demo.Options.Width, demo.Options.Height), map.FrameSize);
+        Assert.Equal(demo.Truth.Bays.Select(bay => (bay.Id, bay.Box)), map.Spots.Select(spot => (spot.Id, spot.Box.ToRect())));
     }
 
     [Fact]

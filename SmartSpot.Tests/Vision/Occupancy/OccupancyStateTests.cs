@@ -7,8 +7,8 @@ namespace SmartSpot.Tests.Vision.Occupancy;
 
 public sealed class OccupancyStateTests
 {
-    private static readonly ParkingSpot A = new(1, new Rect(0, 0, 10, 10), 100);
-    private static readonly ParkingSpot B = new(2, new Rect(20, 0, 10, 10), 100);
+    private static readonly ParkingSpot A = new(1, new PixelBox(0, 0, 10, 10), 100);
+    private static readonly ParkingSpot B = new(2, new PixelBox(20, 0, 10, 10), 100);
     private static readonly SpotClassification Free = new(SpotStatus.Free, 0.9f);
     private static readonly SpotClassification Taken = new(SpotStatus.Occupied, 0.9f);
 

@@ -52,9 +52,9 @@ public sealed class LotACropLabels
             foreach (var component in nearby)
             {
                 var centre = new Point(centroids[component].X * scaleX, centroids[component].Y * scaleY);
-                var spot = spots.Spots.FirstOrDefault(s => s.Box.Contains(centre));
+                var spot = spots.Spots.FirstOrDefault(s => s.Box.Contains(centre.X, centre.Y));
                 if (spot is null) continue;
-                candidates.Add((PictureDifference(picture, frames[crop.Frame], spot.Box), crop.Label, spot.Id));
+                candidates.Add((PictureDifference(picture, frames[crop.Frame], spot.Box.ToRect()), crop.Label, spot.Id));
             }
         }
         var matches = new Dictionary<int, int>();

@@ -8,8 +8,8 @@ namespace SmartSpot.Tests.Vision.Rendering;
 
 public sealed class FrameAnnotatorTests
 {
-    private static readonly ParkingSpot Free = new(1, new Rect(10, 10, 40, 20), 800);
-    private static readonly ParkingSpot Taken = new(2, new Rect(60, 10, 40, 20), 800);
+    private static readonly ParkingSpot Free = new(1, new PixelBox(10, 10, 40, 20), 800);
+    private static readonly ParkingSpot Taken = new(2, new PixelBox(60, 10, 40, 20), 800);
 
     private static OccupancySnapshot Snapshot() => new(0, TimeSpan.Zero,
         [new SpotState(1, SpotStatus.Free, 1, 0, TimeSpan.Zero), new SpotState(2, SpotStatus.Occupied, 1, 0, TimeSpan.Zero)], []);

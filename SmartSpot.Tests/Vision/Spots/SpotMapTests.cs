@@ -70,10 +70,10 @@ public sealed class SpotMapTests
         using var mask = SyntheticLot.Mask(new Size(381, 453), new Rect(300, 400, 81, 53));
         var sut = SpotMap.FromMask(mask, Options);
 
-        var fitted = sut.FitTo(new Size(380, 452), Options.AspectTolerance);
+        var fitted = sut.FitTo(new PixelSize(380, 452), Options.AspectTolerance);
 
         var box = Assert.Single(fitted.Spots).Box;
-        Assert.Equal(new Size(380, 452), fitted.FrameSize);
+        Assert.Equal(new PixelSize(380, 452), fitted.FrameSize);
         Assert.True(box.Right <= 380 && box.Bottom <= 452, $"box {box} leaves the frame");
         Assert.InRange(box.Width, 79, 81);
     }
@@ -83,9 +83,9 @@ public sealed class SpotMapTests
     {
         using var mask = SyntheticLot.Mask(new Size(400, 200), new Rect(100, 50, 60, 30));
 
-        var fitted = SpotMap.FromMask(mask, Options).FitTo(new Size(200, 100), Options.AspectTolerance);
+        var fitted = SpotMap.FromMask(mask, Options).FitTo(new PixelSize(200, 100), Options.AspectTolerance);
 
-        Assert.Equal(new Rect(50, 25, 30, 15), Assert.Single(fitted.Spots).Box);
+        Assert.Equal(new PixelBox(50, 25, 30, 15), Assert.Single(fitted.Spots).Box);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class SpotMapTests
         using var mask = SyntheticLot.Mask(new Size(400, 300), new Rect(10, 10, 30, 30));
         var sut = SpotMap.FromMask(mask, Options);
 
-        var error = Assert.Throws<InvalidInputException>(() => sut.FitTo(new Size(1280, 720), Options.AspectTolerance));
+        var error = Assert.Throws<InvalidInputException>(() => sut.FitTo(new PixelSize(1280, 720), Options.AspectTolerance));
 
         Assert.Contains("400x300", error.Message);
         Assert.Contains("1280x720", error.Message);

@@ -9,7 +9,7 @@ namespace SmartSpot.Tests.Web.Services;
 
 public sealed class AnalysisSessionTests
 {
-    private static readonly ParkingSpot[] Spots = [new(1, new Rect(0, 0, 10, 10), 100), new(2, new Rect(20, 0, 10, 10), 100)];
+    private static readonly ParkingSpot[] Spots = [new(1, new PixelBox(0, 0, 10, 10), 100), new(2, new PixelBox(20, 0, 10, 10), 100)];
 
     [Fact]
     public void Record_ThrowingSubscriber_OtherSubscribersStillCalledAndStateUpdated()

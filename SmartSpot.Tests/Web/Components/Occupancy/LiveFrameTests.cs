@@ -12,7 +12,7 @@ namespace SmartSpot.Tests.Web.Components.Occupancy;
 public sealed class LiveFrameTests : MudTestContext
 {
     private const string Module = "./Components/Occupancy/LiveFrame.razor.js";
-    private static readonly ParkingSpot[] Spots = [new(1, new Rect(100, 50, 200, 100), 18000), new(2, new Rect(400, 50, 200, 100), 18000)];
+    private static readonly ParkingSpot[] Spots = [new(1, new PixelBox(100, 50, 200, 100), 18000), new(2, new PixelBox(400, 50, 200, 100), 18000)];
 
     private static AnalysisSession NewSession() => new(
         Guid.NewGuid(), "Lot A", DateTimeOffset.UnixEpoch,

@@ -16,7 +16,7 @@ public sealed class SessionViewTests
         var stored = new StoredSession(
             Guid.NewGuid(), "Lot A", DateTimeOffset.UnixEpoch, "lot.mp4", "mask.png", SessionStatus.Completed, null,
             new VideoInfo("lot.mp4", 640, 480, 25, 100), 100, 1, 1, null, null,
-            [new ParkingSpot(1, new Rect(0, 0, 10, 10), 100), new ParkingSpot(2, new Rect(20, 0, 10, 10), 100)],
+            [new ParkingSpot(1, new PixelBox(0, 0, 10, 10), 100), new ParkingSpot(2, new PixelBox(20, 0, 10, 10), 100)],
             [
                 new SpotInterval(1, SpotStatus.Free, 0, 49, TimeSpan.Zero, TimeSpan.FromSeconds(2)),
                 new SpotInterval(1, SpotStatus.Occupied, 50, 99, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)),
