@@ -1,6 +1,5 @@
+using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
-using OpenCvSharp;
-using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Vision.Classification;
 
@@ -42,25 +41,30 @@ public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
     /// <summary>Width in pixels the model wants its crops at.</summary>
     public int InputWidth { get; }
 
-    public IReadOnlyList<SpotClassification> Classify(Mat frame, IReadOnlyList<ParkingSpot> spots)
+    public IReadOnlyList<SpotClassification> Classify(SpotCrops crops)
     {
-        if (spots.Count == 0) return [];
-        using var writer = new CropTensorWriter(InputWidth, InputHeight);
-        var batch = new float[spots.Count * writer.CropLength];
-        for (var index = 0; index < spots.Count; index++)
+        if (crops.Count == 0) return [];
+        var length = crops.Count * 3 * InputHeight * InputWidth;
+        var batch = ArrayPool<float>.Shared.Rent(length);
+        try
         {
-            writer.Write(frame, spots[index].Box.ToRect(), batch.AsSpan(index * writer.CropLength, writer.CropLength));
+            var tensor = batch.AsMemory(0, length);
+            crops.WriteTensor(InputWidth, InputHeight, tensor.Span);
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tensor, [crops.Count, 3, InputHeight, InputWidth]);
+            using var runOptions = new RunOptions();
+            using var outputs = _session.Run(runOptions, [_inputName], [input], [_outputName]);
+            var probabilities = outputs[0].GetTensorDataAsSpan<float>();
+            var verdicts = new SpotClassification[crops.Count];
+            for (var index = 0; index < crops.Count; index++)
+            {
+                verdicts[index] = SpotClassification.FromOccupiedProbability(probabilities[2 * index + 1]);
+            }
+            return verdicts;
         }
-        using var input = OrtValue.CreateTensorValueFromMemory(batch, [spots.Count, 3, InputHeight, InputWidth]);
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_inputName], [input], [_outputName]);
-        var probabilities = outputs[0].GetTensorDataAsSpan<float>();
-        var verdicts = new SpotClassification[spots.Count];
-        for (var index = 0; index < spots.Count; index++)
+        finally
         {
-            verdicts[index] = SpotClassification.FromOccupiedProbability(probabilities[2 * index + 1]);
+            ArrayPool<float>.Shared.Return(batch);
         }
-        return verdicts;
     }
 
     public void Dispose() => _session.Dispose();

@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Vision.Evaluation;
@@ -14,6 +15,7 @@ public sealed class CropEvaluator(ISpotClassifier classifier)
     {
         var free = ImagesIn(directory, "empty");
         var occupied = ImagesIn(directory, "occupied");
+        using var cropper = new SpotCropper();
         var skipped = 0;
         var done = 0;
         int[] freeVerdicts = [0, 0], occupiedVerdicts = [0, 0];
@@ -21,7 +23,7 @@ public sealed class CropEvaluator(ISpotClassifier classifier)
         {
             foreach (var path in paths)
             {
-                var status = Classify(path);
+                var status = Classify(path, cropper);
                 if (status is null) skipped++;
                 else verdicts[(int)status.Value]++;
                 progress?.Report(++done);
@@ -34,12 +36,13 @@ public sealed class CropEvaluator(ISpotClassifier classifier)
     /// <summary>How many crops <see cref="Evaluate"/> will read.</summary>
     public static int CountCrops(string directory) => ImagesIn(directory, "empty").Count + ImagesIn(directory, "occupied").Count;
 
-    private SpotStatus? Classify(string path)
+    private SpotStatus? Classify(string path, SpotCropper cropper)
     {
-        using var crop = Cv2.ImRead(path, ImreadModes.Color);
-        if (crop.Empty()) return null;
-        var wholeCrop = new ParkingSpot(1, new PixelBox(0, 0, crop.Width, crop.Height), crop.Width * crop.Height);
-        return classifier.Classify(crop, [wholeCrop])[0].Status;
+        using var image = Cv2.ImRead(path, ImreadModes.Color);
+        if (image.Empty()) return null;
+        using var frame = Frame.FromBgr(image);
+        var wholeImage = new ParkingSpot(1, new PixelBox(0, 0, image.Width, image.Height), image.Width * image.Height);
+        return classifier.Classify(new SpotCrops(frame, [wholeImage], cropper))[0].Status;
     }
 
     private static List<string> ImagesIn(string directory, string label)

@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Rendering;
@@ -92,8 +93,9 @@ internal sealed class LiveFrameEncoder : IDisposable
             {
                 try
                 {
-                    _annotator.Annotate(capture.Image, capture.Spots, capture.Snapshot);
-                    _session.Publish(new LiveFrame(sequence, capture.Index, capture.VideoTime, capture.AnalysedAt, Encode(capture.Image)));
+                    using var image = BgrFrameConverter.ToBgr(capture.Frame);
+                    _annotator.Annotate(image, capture.Spots, capture.Snapshot);
+                    _session.Publish(new LiveFrame(sequence, capture.Index, capture.VideoTime, capture.AnalysedAt, Encode(image)));
                 }
                 catch (Exception error)
                 {
@@ -119,13 +121,13 @@ internal sealed class LiveFrameEncoder : IDisposable
         return scaledBytes;
     }
 
-    /// <summary>A frame copied out of the pipeline with what is needed to draw it; owns its Mat.</summary>
-    private sealed record Capture(Mat Image, IReadOnlyList<ParkingSpot> Spots, OccupancySnapshot Snapshot, int Index, TimeSpan VideoTime, DateTimeOffset AnalysedAt)
+    /// <summary>A frame copied out of the pipeline with what is needed to draw it; owns its copy.</summary>
+    private sealed record Capture(Frame Frame, IReadOnlyList<ParkingSpot> Spots, OccupancySnapshot Snapshot, int Index, TimeSpan VideoTime, DateTimeOffset AnalysedAt)
         : IDisposable
     {
         public static Capture Of(FrameResult result, IReadOnlyList<ParkingSpot> spots, DateTimeOffset analysedAt) =>
-            new(result.Frame.Image.Clone(), spots, result.Snapshot, result.Frame.Index, result.Frame.Timestamp, analysedAt);
+            new(result.Frame.Copy(), spots, result.Snapshot, result.Frame.Index, result.Frame.Timestamp, analysedAt);
 
-        public void Dispose() => Image.Dispose();
+        public void Dispose() => Frame.Dispose();
     }
 }

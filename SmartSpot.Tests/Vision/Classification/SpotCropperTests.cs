@@ -1,0 +1,62 @@
+using OpenCvSharp;
+using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Frames;
+using SmartSpot.Vision.Rendering;
+using SmartSpot.Vision.Spots;
+
+namespace SmartSpot.Tests.Vision.Classification;
+
+public sealed class SpotCropperTests
+{
+    private static readonly ParkingSpot[] Spots =
+    [
+        new(1, new PixelBox(3, 5, 21, 9), 189),   // odd edges: the chroma rectangle is widened, then cut back
+        new(2, new PixelBox(40, 2, 7, 30), 210),  // taller than wide: turned
+        new(3, new PixelBox(0, 0, 64, 48), 3072), // the whole frame
+    ];
+
+    private static Mat Noise()
+    {
+        var picture = new Mat(new Size(64, 48), MatType.CV_8UC3);
+        Cv2.Randu(picture, Scalar.All(0), Scalar.All(256));
+        Cv2.GaussianBlur(picture, picture, new Size(5, 5), 0);
+        return picture;
+    }
+
+    [Fact]
+    public void Write_YuvFrame_GivesTheCropsOfTheWholeFrameConvertedToBgr()
+    {
+        using var picture = Noise();
+        using var frame = TestFrames.Yuv(picture);
+        using var sut = new SpotCropper();
+        var crops = new float[Spots.Length * 3 * 16 * 8];
+        sut.Write(frame, Spots, 16, 8, crops);
+
+        using var whole = BgrFrameConverter.ToBgr(frame);
+        using var writer = new CropTensorWriter(16, 8);
+        var expected = new float[crops.Length];
+        for (var index = 0; index < Spots.Length; index++)
+        {
+            using var crop = new Mat(whole, Spots[index].Box.ToRect());
+            writer.Write(crop, expected.AsSpan(index * writer.CropLength, writer.CropLength));
+        }
+
+        Assert.Equal(expected, crops);
+    }
+
+    [Fact]
+    public void Write_BgrFrame_CutsTheBoxesAsTheModelContractSays()
+    {
+        using var picture = Noise();
+        using var frame = Frame.FromBgr(picture);
+        using var sut = new SpotCropper();
+        var crops = new float[3 * 16 * 8];
+        sut.Write(frame, [Spots[0]], 16, 8, crops);
+
+        using var crop = new Mat(picture, Spots[0].Box.ToRect());
+        using var writer = new CropTensorWriter(16, 8);
+        var expected = new float[crops.Length];
+        writer.Write(crop, expected);
+        Assert.Equal(expected, crops);
+    }
+}
