@@ -76,9 +76,9 @@ internal sealed class FfmpegProcess : IDisposable
         {
             _process.Kill();
         }
-        catch (InvalidOperationException)
+        catch (Exception error) when (error is InvalidOperationException or ObjectDisposedException)
         {
-            // Already exited.
+            // Already exited, or already disposed (a late timer or cancellation callback).
         }
     }
 

@@ -116,9 +116,12 @@ public sealed class LiveStreamFrameSource : IFrameSource
             var size = new PixelSize(Info.Width, Info.Height);
             var lastFrame = _time.GetTimestamp();
             var stall = TimeSpan.FromSeconds(_options.Live.StallSeconds);
+            var watchdogFired = 0;
             using var watchdog = _time.CreateTimer(_ =>
             {
-                if (_time.GetElapsedTime(Interlocked.Read(ref lastFrame)) >= stall) process.Kill();
+                if (_time.GetElapsedTime(Interlocked.Read(ref lastFrame)) < stall) return;
+                Interlocked.Exchange(ref watchdogFired, 1);
+                process.Kill();
             }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
             var delivered = false;
             while (!cancellationToken.IsCancellationRequested)
@@ -136,11 +139,15 @@ public sealed class LiveStreamFrameSource : IFrameSource
                 delivered = true;
                 FrameChannel.Write(writer, frame, cancellationToken);
             }
-            process.WaitForExit();
-            var stalled = _time.GetElapsedTime(Interlocked.Read(ref lastFrame)) >= stall;
-            return (delivered, stalled
-                ? $"No frame from '{Info.Source}' for {stall.TotalSeconds:0} s: the stream stalled."
-                : FfmpegErrors.Explain(process.ErrorTail, Info.Source, _options.MaxPixels));
+            var exitCode = process.WaitForExit();
+            // Went quiet: our watchdog ended it, or FFmpeg's own read timeout did (it then flushes what it holds and exits 0).
+            var stalled = Volatile.Read(ref watchdogFired) == 1 || process.ErrorTail.Any(line => line.Contains("timed out", StringComparison.OrdinalIgnoreCase));
+            var reason = stalled && delivered
+                ? $"No picture from '{Info.Source}' for {Math.Min(stall.TotalSeconds, _options.Live.ConnectTimeoutSeconds):0} s: the stream stalled."
+                : exitCode == 0
+                    ? $"The stream '{Info.Source}' ended: the camera closed the connection."
+                    : FfmpegErrors.Explain(process.ErrorTail, Info.Source, _options.MaxPixels);
+            return (delivered, reason);
         }
     }
 
