@@ -82,7 +82,6 @@ public static class AnalyzeCommand
         var live = input.Source.Info.IsLive;
         // A stream ends at the duration even while it is reconnecting, and Ctrl+C ends it with a report, not as a failure.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (live && duration is { } wallClock) stop.CancelAfter(wallClock);
         var clock = Stopwatch.StartNew();
         long classifications = 0;
         await CliOutput.Progress().StartAsync(async progress =>
@@ -94,6 +93,7 @@ public static class AnalyzeCommand
                 await foreach (var result in pipeline.RunAsync(input, playback: null, stop.Token))
                 {
                     if (result.Frame.Timestamp >= duration) break;
+                    if (live && duration is { } wallClock && history.Timeline.Count == 0) stop.CancelAfter(wallClock);
                     history.Add(result.Snapshot);
                     classifications += result.Classified;
                     task.Value = duration is null && !live ? result.Frame.Index + 1 : result.Frame.Timestamp.TotalSeconds;

@@ -30,7 +30,7 @@ public sealed class Frame : IDisposable
     /// <summary>Zero-based frame number: in the video for files, in the order received for live streams.</summary>
     public int Index { get; }
 
-    /// <summary>Video time for files; for live streams, wall-clock time since the stream was opened (gaps show as jumps).</summary>
+    /// <summary>Video time for files; for live streams, wall-clock time since the stream's first frame (gaps show as jumps).</summary>
     public TimeSpan Timestamp { get; }
 
     /// <summary>Frames were lost just before this one: a live stream dropped or stalled and was reconnected.</summary>

@@ -7,7 +7,7 @@ namespace SmartSpot.Vision.Frames;
 /// <summary>
 /// A camera stream (rtsp, rtsps, http, https: MPEG-TS, HLS, MJPEG) decoded by an ffmpeg child process. It never ends by
 /// itself: when the stream ends, fails or stalls, ffmpeg is restarted after a growing pause and the first frame after
-/// the gap says so (<see cref="Frame.FollowsGap"/>). Frames carry wall-clock time since the source was opened; when the
+/// the gap says so (<see cref="Frame.FollowsGap"/>). Frames carry wall-clock time since the first frame; when the
 /// consumer falls behind, the oldest waiting frame is dropped and counted, so the analysis never lags the camera.
 /// </summary>
 public sealed class LiveStreamFrameSource : IFrameSource
@@ -15,7 +15,7 @@ public sealed class LiveStreamFrameSource : IFrameSource
     private readonly string _url;
     private readonly FrameSourceOptions _options;
     private readonly TimeProvider _time;
-    private readonly long _openedAt;
+    private long? _firstFrameAt;
     private readonly FrameBufferPool _pool;
     private readonly ConcurrentQueue<int> _processIds = new();
     private FfmpegProcess? _firstConnection;
@@ -29,7 +29,6 @@ public sealed class LiveStreamFrameSource : IFrameSource
     {
         (_url, _options, _time) = (url, options ?? new FrameSourceOptions(), time ?? TimeProvider.System);
         var source = UrlCredentials.Mask(url);
-        _openedAt = _time.GetTimestamp();
         var (process, header, error) = Connect(size: null, CancellationToken.None);
         if (process is null)
         {
@@ -133,7 +132,8 @@ public sealed class LiveStreamFrameSource : IFrameSource
                     break;
                 }
                 Interlocked.Exchange(ref lastFrame, _time.GetTimestamp());
-                var frame = new Frame(pixels, _pool, size, FramePixelFormat.Yuv420p, _nextIndex, _time.GetElapsedTime(_openedAt), followsGap && !delivered);
+                _firstFrameAt ??= _time.GetTimestamp();
+                var frame = new Frame(pixels, _pool, size, FramePixelFormat.Yuv420p, _nextIndex, _time.GetElapsedTime(_firstFrameAt.Value), followsGap && !delivered);
                 _nextIndex += _options.AnalyzeEvery;
                 Interlocked.Increment(ref _received);
                 delivered = true;
