@@ -84,6 +84,7 @@ public static class AnalyzeCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
         long classifications = 0;
+        var analysed = 0;
         await CliOutput.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask(live ? "Analysing the stream" : "Analysing", maxValue: ProgressTotal(input.Source.Info, duration));
@@ -93,8 +94,9 @@ public static class AnalyzeCommand
                 await foreach (var result in pipeline.RunAsync(input, playback: null, stop.Token))
                 {
                     if (result.Frame.Timestamp >= duration) break;
-                    if (live && duration is { } wallClock && history.Timeline.Count == 0) stop.CancelAfter(wallClock);
+                    if (live && duration is { } wallClock && analysed == 0) stop.CancelAfter(wallClock);
                     history.Add(result.Snapshot);
+                    analysed++;
                     classifications += result.Classified;
                     task.Value = duration is null && !live ? result.Frame.Index + 1 : result.Frame.Timestamp.TotalSeconds;
                 }
@@ -106,12 +108,15 @@ public static class AnalyzeCommand
             task.Value = task.MaxValue;
         });
         var elapsed = clock.Elapsed.TotalSeconds;
-        if (history.Timeline.Count == 0)
+        if (analysed == 0)
         {
             throw new InvalidInputException($"No frame of '{input.Source.Info.Source}' was analysed before the end. Check the stream, or give a longer --duration.");
         }
         await WarnAsync(input.Source, history);
-        var stats = new AnalysisReport.StatsPart(history.Timeline.Count, classifications, Math.Round(elapsed, 3), Math.Round(history.Timeline.Count / elapsed, 1));
+        var stream = input.Source as LiveStreamFrameSource;
+        var stats = new AnalysisReport.StatsPart(
+            analysed, classifications, Math.Round(elapsed, 3), Math.Round(analysed / elapsed, 1),
+            input.Source.EndedEarly, stream?.FramesDropped ?? 0, stream?.Connection.Reconnects ?? 0);
         var report = AnalysisReport.From(input.Source.Info, input.Spots, history, stats);
         PrintSummary(report);
         if (jsonPath is not null)

@@ -5,7 +5,7 @@ namespace SmartSpot.Vision.Occupancy;
 /// <summary>An immutable view of the timeline: the thinned older points, then the recent ones at full resolution.</summary>
 internal sealed class TimelineView(ArraySegment<TimelinePoint> older, ArraySegment<TimelinePoint> recent) : IReadOnlyList<TimelinePoint>
 {
-    public static readonly TimelineView Empty = new([], []);
+    public static readonly TimelineView Empty = new(ArraySegment<TimelinePoint>.Empty, ArraySegment<TimelinePoint>.Empty);
 
     public int Count => older.Count + recent.Count;
 

@@ -27,6 +27,15 @@ public sealed class OccupancyHistoryTests
     }
 
     [Fact]
+    public void TimelineAndIntervals_NothingAdded_AreEmpty()
+    {
+        var sut = new OccupancyHistory();
+
+        Assert.Empty(sut.Timeline);
+        Assert.Empty(sut.Timeline.ToList());
+    }
+
+    [Fact]
     public void Timeline_HasOnePointPerSnapshotWithTheCounts()
     {
         var sut = new OccupancyHistory();

@@ -199,6 +199,10 @@ public sealed class SessionsApiTests : IAsyncLifetime
         using var resume = await client.PostAsync($"/api/sessions/{id}/resume", null, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
         await _sut.WaitForAsync(id, "Running");
+        while ((await _sut.GetSessionAsync(id)).GetProperty("framesDone").GetInt32() == 0)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
         using var stop = await client.PostAsync($"/api/sessions/{id}/stop", null, TestContext.Current.CancellationToken);
         var stopped = await _sut.WaitForAsync(id, "Stopped");
         Assert.InRange(stopped.GetProperty("framesDone").GetInt32(), 1, 848);
