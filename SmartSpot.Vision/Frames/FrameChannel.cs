@@ -10,25 +10,17 @@ namespace SmartSpot.Vision.Frames;
 /// </summary>
 internal static class FrameChannel
 {
-    /// <param name="produce">Writes frames with <see cref="Write"/> until done or cancelled; an exception it throws reaches the consumer.</param>
-    /// <param name="onDropped">Null: the producer waits for room (files: nothing is lost). Else the oldest frame is dropped, disposed and reported (live: never fall behind).</param>
+    /// <param name="produce">
+    /// Writes frames until done or cancelled: with <see cref="Write"/>, which waits for room (files: nothing is lost), or
+    /// <see cref="TryWrite"/>, which drops the frame when the consumer is busy (live: never fall behind). An exception it
+    /// throws reaches the consumer.
+    /// </param>
     public static async IAsyncEnumerable<Frame> ReadAsync(
         Action<ChannelWriter<Frame>, CancellationToken> produce,
         int capacity,
-        Action? onDropped,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var options = new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = onDropped is null ? BoundedChannelFullMode.Wait : BoundedChannelFullMode.DropOldest,
-        };
-        var frames = Channel.CreateBounded<Frame>(options, dropped =>
-        {
-            dropped.Dispose();
-            onDropped?.Invoke();
-        });
+        var frames = Channel.CreateBounded<Frame>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Reading the pipe blocks for the whole video: a thread of its own, not one borrowed from the pool
         // (four live analyses would otherwise starve the pool that serves the dashboard).
@@ -77,6 +69,14 @@ internal static class FrameChannel
             frame.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Hands a frame over if there is room; else disposes it and says so.</summary>
+    public static bool TryWrite(ChannelWriter<Frame> writer, Frame frame)
+    {
+        if (writer.TryWrite(frame)) return true;
+        frame.Dispose();
+        return false;
     }
 
     private static void Produce(Action<ChannelWriter<Frame>, CancellationToken> produce, ChannelWriter<Frame> writer, CancellationToken cancellationToken)

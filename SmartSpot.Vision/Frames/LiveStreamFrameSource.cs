@@ -7,8 +7,8 @@ namespace SmartSpot.Vision.Frames;
 /// <summary>
 /// A camera stream (rtsp, rtsps, http, https: MPEG-TS, HLS, MJPEG) decoded by an ffmpeg child process. It never ends by
 /// itself: when the stream ends, fails or stalls, ffmpeg is restarted after a growing pause and the first frame after
-/// the gap says so (<see cref="Frame.FollowsGap"/>). Frames carry wall-clock time since the first frame; when the
-/// consumer falls behind, the oldest waiting frame is dropped and counted, so the analysis never lags the camera.
+/// the gap says so (<see cref="Frame.FollowsGap"/>). Frames carry wall-clock time since the first frame; while the
+/// consumer is busy, new frames are dropped and counted, so the analysis never lags the camera by more than ReadAhead frames.
 /// </summary>
 public sealed class LiveStreamFrameSource : IFrameSource
 {
@@ -72,7 +72,7 @@ public sealed class LiveStreamFrameSource : IFrameSource
     internal IReadOnlyCollection<int> ProcessIds => _processIds;
 
     public IAsyncEnumerable<Frame> ReadAsync(CancellationToken cancellationToken) =>
-        FrameChannel.ReadAsync(Run, _options.ReadAhead, onDropped: () => Interlocked.Increment(ref _dropped), cancellationToken);
+        FrameChannel.ReadAsync(Run, _options.ReadAhead, cancellationToken);
 
     public void Dispose() => Interlocked.Exchange(ref _firstConnection, null)?.Dispose();
 
@@ -123,6 +123,7 @@ public sealed class LiveStreamFrameSource : IFrameSource
                 process.Kill();
             }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
             var delivered = false;
+            var gapPending = followsGap;
             while (!cancellationToken.IsCancellationRequested)
             {
                 var pixels = _pool.Rent();
@@ -133,11 +134,13 @@ public sealed class LiveStreamFrameSource : IFrameSource
                 }
                 Interlocked.Exchange(ref lastFrame, _time.GetTimestamp());
                 _firstFrameAt ??= _time.GetTimestamp();
-                var frame = new Frame(pixels, _pool, size, FramePixelFormat.Yuv420p, _nextIndex, _time.GetElapsedTime(_firstFrameAt.Value), followsGap && !delivered);
+                var frame = new Frame(pixels, _pool, size, FramePixelFormat.Yuv420p, _nextIndex, _time.GetElapsedTime(_firstFrameAt.Value), gapPending);
                 _nextIndex += _options.AnalyzeEvery;
                 Interlocked.Increment(ref _received);
                 delivered = true;
-                FrameChannel.Write(writer, frame, cancellationToken);
+                // Dropped while the analysis is busy (it sees frames at most ReadAhead old); the gap mark goes to the next frame it gets.
+                if (FrameChannel.TryWrite(writer, frame)) gapPending = false;
+                else Interlocked.Increment(ref _dropped);
             }
             var exitCode = process.WaitForExit();
             // Went quiet: our watchdog ended it, or FFmpeg's own read timeout did (it then flushes what it holds and exits 0).

@@ -36,7 +36,7 @@ public sealed class VideoFileFrameSource : IFrameSource
     internal IReadOnlyCollection<int> ProcessIds => _processIds;
 
     public IAsyncEnumerable<Frame> ReadAsync(CancellationToken cancellationToken) =>
-        FrameChannel.ReadAsync(Decode, _options.ReadAhead, onDropped: null, cancellationToken);
+        FrameChannel.ReadAsync(Decode, _options.ReadAhead, cancellationToken);
 
     /// <summary>Nothing to release: each enumeration owns its ffmpeg process and ends it.</summary>
     public void Dispose()
