@@ -14,8 +14,7 @@ public sealed class BrightnessClassifier : ISpotClassifier
     {
         Calls.Add(crops.Spots.Select(spot => spot.Id).ToList());
         var length = 3 * CropWidth * CropHeight;
-        var tensor = new float[crops.Count * length];
-        crops.WriteTensor(CropWidth, CropHeight, tensor);
+        var tensor = crops.ToTensor(CropWidth, CropHeight).ToArray();
         return Enumerable.Range(0, crops.Count)
             .Select(index => SpotClassification.FromOccupiedProbability(tensor.AsSpan(index * length, length).ToArray().Average() / 255))
             .ToList();

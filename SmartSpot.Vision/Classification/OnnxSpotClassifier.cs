@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 
 namespace SmartSpot.Vision.Classification;
@@ -44,27 +43,16 @@ public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
     public IReadOnlyList<SpotClassification> Classify(SpotCrops crops)
     {
         if (crops.Count == 0) return [];
-        var length = crops.Count * 3 * InputHeight * InputWidth;
-        var batch = ArrayPool<float>.Shared.Rent(length);
-        try
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, crops.ToTensor(InputWidth, InputHeight), [crops.Count, 3, InputHeight, InputWidth]);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, [_inputName], [input], [_outputName]);
+        var probabilities = outputs[0].GetTensorDataAsSpan<float>();
+        var verdicts = new SpotClassification[crops.Count];
+        for (var index = 0; index < crops.Count; index++)
         {
-            var tensor = batch.AsMemory(0, length);
-            crops.WriteTensor(InputWidth, InputHeight, tensor.Span);
-            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tensor, [crops.Count, 3, InputHeight, InputWidth]);
-            using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, [_inputName], [input], [_outputName]);
-            var probabilities = outputs[0].GetTensorDataAsSpan<float>();
-            var verdicts = new SpotClassification[crops.Count];
-            for (var index = 0; index < crops.Count; index++)
-            {
-                verdicts[index] = SpotClassification.FromOccupiedProbability(probabilities[2 * index + 1]);
-            }
-            return verdicts;
+            verdicts[index] = SpotClassification.FromOccupiedProbability(probabilities[2 * index + 1]);
         }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(batch);
-        }
+        return verdicts;
     }
 
     public void Dispose() => _session.Dispose();

@@ -13,9 +13,10 @@ public sealed class SpotCropper : IDisposable
     private readonly Mat _yuv = new();
     private readonly Mat _bgr = new();
     private CropTensorWriter? _writer;
+    private float[] _tensor = [];
 
-    /// <summary>Writes the spots' crops, [spots, 3, height, width] planar BGR floats 0-255, into <paramref name="tensor"/>.</summary>
-    public void Write(Frame frame, IReadOnlyList<ParkingSpot> spots, int width, int height, Span<float> tensor)
+    /// <summary>The spots' crops, [spots, 3, height, width] planar BGR floats 0-255, in this cropper's buffer (valid until the next call).</summary>
+    public Memory<float> Write(Frame frame, IReadOnlyList<ParkingSpot> spots, int width, int height)
     {
         if (_writer is null || _writer.Width != width || _writer.Height != height)
         {
@@ -23,11 +24,16 @@ public sealed class SpotCropper : IDisposable
             _writer = new CropTensorWriter(width, height);
         }
         var length = _writer.CropLength;
+        if (_tensor.Length < spots.Count * length)
+        {
+            _tensor = new float[spots.Count * length];
+        }
         for (var index = 0; index < spots.Count; index++)
         {
             using var crop = CropBgr(frame, spots[index].Box);
-            _writer.Write(crop, tensor.Slice(index * length, length));
+            _writer.Write(crop, _tensor.AsSpan(index * length, length));
         }
+        return _tensor.AsMemory(0, spots.Count * length);
     }
 
     public void Dispose()

@@ -14,6 +14,9 @@ public sealed class SpotCrops(Frame frame, IReadOnlyList<ParkingSpot> spots, Spo
 
     public int Count => Spots.Count;
 
-    /// <summary>Writes every crop as docs/model.md says: [Count, 3, height, width], planar B, G, R floats 0-255.</summary>
-    public void WriteTensor(int width, int height, Span<float> tensor) => cropper.Write(frame, Spots, width, height, tensor);
+    /// <summary>
+    /// Every crop as docs/model.md says: [Count, 3, height, width], planar B, G, R floats 0-255, in a buffer the cropper
+    /// reuses frame after frame (no per-frame allocation): valid until the next call.
+    /// </summary>
+    public Memory<float> ToTensor(int width, int height) => cropper.Write(frame, Spots, width, height);
 }

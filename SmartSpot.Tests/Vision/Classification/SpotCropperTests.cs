@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OpenCvSharp;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Frames;
@@ -29,8 +30,7 @@ public sealed class SpotCropperTests
         using var picture = Noise();
         using var frame = TestFrames.Yuv(picture);
         using var sut = new SpotCropper();
-        var crops = new float[Spots.Length * 3 * 16 * 8];
-        sut.Write(frame, Spots, 16, 8, crops);
+        var crops = sut.Write(frame, Spots, 16, 8).ToArray();
 
         using var whole = BgrFrameConverter.ToBgr(frame);
         using var writer = new CropTensorWriter(16, 8);
@@ -50,13 +50,28 @@ public sealed class SpotCropperTests
         using var picture = Noise();
         using var frame = Frame.FromBgr(picture);
         using var sut = new SpotCropper();
-        var crops = new float[3 * 16 * 8];
-        sut.Write(frame, [Spots[0]], 16, 8, crops);
+        var crops = sut.Write(frame, [Spots[0]], 16, 8).ToArray();
 
         using var crop = new Mat(picture, Spots[0].Box.ToRect());
         using var writer = new CropTensorWriter(16, 8);
         var expected = new float[crops.Length];
         writer.Write(crop, expected);
         Assert.Equal(expected, crops);
+    }
+
+    [Fact]
+    public void Write_FrameAfterFrame_ReusesOneTensorBuffer()
+    {
+        using var picture = Noise();
+        using var frame = TestFrames.Yuv(picture);
+        using var sut = new SpotCropper();
+
+        var first = sut.Write(frame, Spots, 16, 8);
+        var second = sut.Write(frame, [Spots[0]], 16, 8);
+
+        Assert.True(MemoryMarshal.TryGetArray<float>(first, out var firstArray));
+        Assert.True(MemoryMarshal.TryGetArray<float>(second, out var secondArray));
+        Assert.Same(firstArray.Array, secondArray.Array);
+        Assert.Equal(3 * 16 * 8, second.Length);
     }
 }
