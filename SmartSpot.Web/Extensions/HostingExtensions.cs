@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using SmartSpot.Vision.Classification;
-using SmartSpot.Vision.Demo;
+using SmartSpot.Demo;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Web.Api;
 using SmartSpot.Web.Components;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartSpot.Vision;
-using SmartSpot.Vision.Demo;
+using SmartSpot.Demo;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Web.Data;
 

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>
 /// Paints the empty lot once: asphalt with blotches, grain and worn tyre tracks in the lanes, oil stains in some bays,

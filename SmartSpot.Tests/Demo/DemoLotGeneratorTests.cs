@@ -1,9 +1,9 @@
 using SmartSpot.Vision.Classification;
-using SmartSpot.Vision.Demo;
+using SmartSpot.Demo;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Spots;
 
-namespace SmartSpot.Tests.Vision.Demo;
+namespace SmartSpot.Tests.Demo;
 
 public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IClassFixture<DemoLotFixture>, IDisposable
 {

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>A visit with what it takes to draw it: where the car stands, how it drives in and out, and the seed of its looks.</summary>
 /// <param name="Arrival">Null for a car parked from the start.</param>

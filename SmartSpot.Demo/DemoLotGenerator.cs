@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>
 /// Makes the synthetic demo lot (video, mask, ground truth) in a directory on first use and reuses it afterwards.

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>
 /// One car seen from above, pointing right: rounded body in a car colour, shaded towards its edges, dark windscreen,

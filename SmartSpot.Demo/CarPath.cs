@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>
 /// A car's drive through the lot as timed segments. Arriving: along the lane from the left edge, a quarter turn, forward into

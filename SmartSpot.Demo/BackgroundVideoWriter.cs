@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>
 /// Encodes frames on a second thread while the caller draws the next ones: rent a frame, draw into it, submit it.

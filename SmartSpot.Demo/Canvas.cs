@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>Small raster helpers shared by the painters: noise at a scale, blending a colour through a mask.</summary>
 internal static class Canvas

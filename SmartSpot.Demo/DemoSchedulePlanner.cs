@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>
 /// Decides who parks where and when: about <see cref="DemoLotOptions.InitialOccupancy"/> of the bays taken at the start,

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>One bay of the demo lot: its id (the same as the engine's spot id for the mask) and its white mask rectangle.</summary>
 /// <param name="Id">1-based, in the engine's reading order: rows top to bottom, then left to right.</param>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>What the synthetic demo lot looks like; the same options (and seed) always give the same files.</summary>
 public sealed record DemoLotOptions
@@ -45,9 +45,9 @@ public sealed record DemoLotOptions
     [Range(0.5, 600)]
     public double MeanEventIntervalSeconds { get; init; } = 2.5;
 
-    /// <summary>Seed of every random choice (cars, colours, schedule, texture, noise). Default 2026.</summary>
+    /// <summary>Seed of every random choice (cars, colours, schedule, texture, noise). Default <see cref="DemoSeeds.Shipped"/> (2026).</summary>
     [Range(0, int.MaxValue)]
-    public int Seed { get; init; } = 2026;
+    public int Seed { get; init; } = DemoSeeds.Shipped;
 
     /// <summary>Frames in the video.</summary>
     public int FrameCount => Math.Max(1, (int)Math.Round(DurationSeconds * Fps));

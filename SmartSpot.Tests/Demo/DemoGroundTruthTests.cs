@@ -1,7 +1,7 @@
 using SmartSpot.Vision.Classification;
-using SmartSpot.Vision.Demo;
+using SmartSpot.Demo;
 
-namespace SmartSpot.Tests.Vision.Demo;
+namespace SmartSpot.Tests.Demo;
 
 public sealed class DemoGroundTruthTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>Grass verges with concrete kerbs above, below and beside the rows of bays, with a few trees where there is room.</summary>
 internal static class VergePainter

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>
 /// Where things are: rows of bays stacked as row, lane, row, row, lane, row...; each lane serves the row above it

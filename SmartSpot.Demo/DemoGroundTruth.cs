@@ -1,7 +1,8 @@
 using System.Text.Json;
+using SmartSpot.Vision;
 using SmartSpot.Vision.Classification;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>
 /// What the demo video really shows: its bays, the schedule of visits and, per frame, the occupied bays.

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>
 /// Draws the planned visits frame by frame and writes the video: the empty lot is painted once, parked cars are added to a

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>
 /// Car paint colours (BGR) roughly as common as on real roads: mostly white, black, grey and silver; the colours are muted

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>Car coordinates on a sprite canvas: along from the rear (0) to the front (1), across from left (-0.5) to right (0.5).</summary>
 internal readonly record struct CarFrame(double CentreX, double CentreY, double Length, double Width)

@@ -1,4 +1,4 @@
-namespace SmartSpot.Vision.Demo;
+namespace SmartSpot.Demo;
 
 /// <summary>
 /// One car's stay in one bay, in frame numbers (ArriveFrame &lt;= ParkedFrame &lt;= LeaveFrame &lt;= GoneFrame); a car parked
