@@ -114,7 +114,8 @@ public sealed class FrameFeed(LiveFrameRenderer renderer, PlaybackControl playba
             {
                 try
                 {
-                    var live = new LiveFrame(Interlocked.Increment(ref _sequence), frame.Index, frame.Timestamp, analysedAt, renderer.Render(frame, spots));
+                    var jpeg = renderer.Render(frame, spots);
+                    var live = new LiveFrame(Interlocked.Increment(ref _sequence), frame.Index, frame.Timestamp, analysedAt, jpeg);
                     FrameSubscription[] subscribers;
                     lock (_lock) subscribers = [.. _subscribers];
                     foreach (var subscriber in subscribers) subscriber.Offer(live);

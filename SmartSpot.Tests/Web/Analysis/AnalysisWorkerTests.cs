@@ -1,22 +1,27 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartSpot.Vision.Classification;
-using SmartSpot.Web.Services;
+using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Sessions;
+using SmartSpot.Web.Storage;
+using SmartSpot.Web.Streaming;
 
-namespace SmartSpot.Tests.Web.Services;
+namespace SmartSpot.Tests.Web.Analysis;
 
 public sealed class AnalysisWorkerTests
 {
-    private static string Video => TestPaths.LotA("parking_crop_380x452.mp4");
+    private readonly TestLot _lot = TestLot.Write(TestPaths.TempDirectory(), frames: 300);
 
-    private static string Mask => TestPaths.LotA("mask_crop_381x453.png");
+    private string Video => _lot.VideoPath;
+
+    private string Mask => _lot.MaskPath;
 
     [Fact]
     public async Task FailingSession_BecomesFailedWithItsMessage_AndTheNextOneRuns()
     {
-        TestPaths.RequireSharedData();
         await using var sut = new SmartSpotAppFactory(
             TestPaths.TempDirectory(),
             new Dictionary<string, string?> { ["SmartSpot:Analysis:MaxConcurrentSessions"] = "1" },
@@ -36,7 +41,6 @@ public sealed class AnalysisWorkerTests
     [Fact]
     public async Task MaxConcurrentSessions_One_QueuesTheSecondUntilTheFirstEnds()
     {
-        TestPaths.RequireSharedData();
         await using var sut = new SmartSpotAppFactory(
             TestPaths.TempDirectory(),
             new Dictionary<string, string?> { ["SmartSpot:Analysis:MaxConcurrentSessions"] = "1" });
@@ -54,9 +58,8 @@ public sealed class AnalysisWorkerTests
     }
 
     [Fact]
-    public async Task QueueFull_NewSessionIsRefusedWith503AndAClearMessage()
+    public async Task QueueFull_NewSessionIsRefusedWith503RetryAfterAndNothingStored()
     {
-        TestPaths.RequireSharedData();
         await using var sut = new SmartSpotAppFactory(
             TestPaths.TempDirectory(),
             new Dictionary<string, string?>
@@ -70,11 +73,19 @@ public sealed class AnalysisWorkerTests
         var queued = await sut.StartAsync(Video, Mask);
 
         using var refused = await sut.UploadAsync(Video, Mask);
+        using var refusedDemo = await sut.CreateClient().PostAsync("/api/sessions/demo", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
         var body = await refused.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Contains("QueueCapacity", body.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refusedDemo.StatusCode);
         Assert.Equal("Queued", (await sut.GetSessionAsync(queued)).GetProperty("status").GetString());
+        await using (var db = await sut.Services.GetRequiredService<IDbContextFactory<SmartSpotDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(2, await db.Sessions.CountAsync(TestContext.Current.CancellationToken));
+        }
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(sut.DataDirectory, "uploads"), "*.*").Count(path => !Path.GetFileName(path).StartsWith('.')));
         var registry = sut.Services.GetRequiredService<SessionRegistry>();
         registry.Find(queued)!.Stop();
         registry.Find(running)!.Stop();
@@ -82,39 +93,36 @@ public sealed class AnalysisWorkerTests
     }
 
     [Fact]
-    public async Task Watched_RunningSession_PublishesScaledJpegFrames()
+    public async Task Subscribed_RunningSession_FeedsScaledJpegFramesAndEndsTheSubscription()
     {
-        TestPaths.RequireSharedData();
         await using var sut = new SmartSpotAppFactory(
             TestPaths.TempDirectory(),
-            new Dictionary<string, string?> { ["SmartSpot:Stream:MaxWidth"] = "200" });
+            new Dictionary<string, string?> { ["SmartSpot:Stream:MaxWidth"] = "160", ["SmartSpot:Analysis:DefaultSpeed"] = "1" });
         var registry = sut.Services.GetRequiredService<SessionRegistry>();
-        var id = await sut.StartAsync(Video, Mask);
+        var id = await sut.StartAsync(_lot.VideoPath, _lot.MaskPath);
         var session = registry.Find(id)!;
         var frames = new List<LiveFrame>();
-        using var subscription = session.Subscribe(s =>
-        {
-            if (s.LatestFrame is { } frame) lock (frames) frames.Add(frame);
-        });
 
-        using (session.Watch())
+        using (var subscription = session.Feed.Subscribe())
         {
-            await sut.WaitForAsync(id, "Completed");
+            await foreach (var frame in subscription.Frames.ReadAllAsync(TestContext.Current.CancellationToken))
+            {
+                frames.Add(frame);
+                if (frames.Count == 5) session.Stop();
+            }
         }
 
-        LiveFrame last;
-        lock (frames) last = frames[^1];
-        Assert.Equal([0xFF, 0xD8], last.Jpeg[..2]);
-        using var image = OpenCvSharp.Cv2.ImDecode(last.Jpeg, OpenCvSharp.ImreadModes.Color);
-        Assert.Equal(200, image.Width);
-        Assert.Equal(238, image.Height);
-        Assert.True(last.Sequence >= 1);
+        Assert.InRange(frames.Count, 5, 7);
+        Assert.Equal([0xFF, 0xD8], frames[^1].Jpeg[..2]);
+        using var image = OpenCvSharp.Cv2.ImDecode(frames[^1].Jpeg, OpenCvSharp.ImreadModes.Color);
+        Assert.Equal((160, 80), (image.Width, image.Height));
+        Assert.True(frames.Zip(frames.Skip(1)).All(pair => pair.First.Sequence < pair.Second.Sequence));
+        Assert.Equal(SessionStatus.Stopped, session.Status);
     }
 
     [Fact]
     public async Task Paused_FirstViewerArrives_GetsTheFrameTheAnalysisStoppedOn()
     {
-        TestPaths.RequireSharedData();
         await using var sut = new SmartSpotAppFactory(TestPaths.TempDirectory());
         var registry = sut.Services.GetRequiredService<SessionRegistry>();
         var id = await sut.StartAsync(Video, Mask, ("speed", "1"));
@@ -123,19 +131,17 @@ public sealed class AnalysisWorkerTests
         await Task.Delay(300, TestContext.Current.CancellationToken);
         session.Pause();
         await Task.Delay(300, TestContext.Current.CancellationToken);
-        Assert.Null(session.LatestFrame);
+        Assert.Equal(0, session.Feed.Rendered);
 
-        using (session.Watch())
+        LiveFrame frame;
+        using (var subscription = session.Feed.Subscribe())
         {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (session.LatestFrame is null && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20, TestContext.Current.CancellationToken);
-            }
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            frame = await subscription.Frames.ReadAsync(timeout.Token);
         }
 
-        Assert.NotNull(session.LatestFrame);
-        Assert.Equal(session.Latest!.Frame, session.LatestFrame.FrameIndex);
+        Assert.Equal(session.Latest!.Frame, frame.FrameIndex);
         Assert.Equal(SessionStatus.Paused, session.Status);
         session.Stop();
         await sut.WaitForAsync(id, "Stopped");

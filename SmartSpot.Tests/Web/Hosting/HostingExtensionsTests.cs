@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmartSpot.Vision.Pipeline;
-using SmartSpot.Web.Services;
+using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Uploads;
 
-namespace SmartSpot.Tests.Web.Extensions;
+namespace SmartSpot.Tests.Web.Hosting;
 
 public sealed class HostingExtensionsTests
 {
@@ -12,6 +13,7 @@ public sealed class HostingExtensionsTests
     [InlineData("SmartSpot:Stream:JpegQuality", "101", "JpegQuality")]
     [InlineData("SmartSpot:Pipeline:Change:Threshold", "0", "SmartSpot:Pipeline:Change:Threshold")]
     [InlineData("SmartSpot:Pipeline:Frames:AnalyzeEvery", "0", "SmartSpot:Pipeline:Frames:AnalyzeEvery")]
+    [InlineData("SmartSpot:Analysis:DefaultSpeed", "0.05", "DefaultSpeed")]
     public async Task Start_InvalidSetting_FailsNamingTheSetting(string key, string value, string named)
     {
         await using var sut = new SmartSpotAppFactory(TestPaths.TempDirectory(), new Dictionary<string, string?> { [key] = value });
