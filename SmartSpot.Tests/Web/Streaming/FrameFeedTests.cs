@@ -41,8 +41,8 @@ public sealed class FrameFeedTests
         var sut = TestFrames.Feed(maxWidth: 3840);
         using var subscription = sut.Subscribe();
 
-        TestFrames.Publish(sut, 0, new Size(3840, 2160));
-        TestFrames.Publish(sut, 1, new Size(3840, 2160));
+        TestFrames.Publish(sut, 0, new Size(3840, 2160), noisy: true);
+        TestFrames.Publish(sut, 1, new Size(64, 32));
         var first = await subscription.Frames.ReadAsync(Cancel);
 
         Assert.Equal(0, first.FrameIndex);

@@ -15,9 +15,12 @@ public static class TestFrames
         new(new LiveFrameRenderer(new FrameRenderOptions { MaxWidth = maxWidth }), playback ?? new PlaybackControl(), TimeProvider.System, NullLogger.Instance);
 
     /// <summary>Publishes an empty-lot frame of <paramref name="size"/> as frame <paramref name="index"/>; the pipeline's frame is disposed at once, as the pipeline does.</summary>
-    public static void Publish(FrameFeed feed, int index, Size? size = null)
+    /// <param name="noisy">Random pixels: slow to encode, so that the renderer is busy for a while.</param>
+    public static void Publish(FrameFeed feed, int index, Size? size = null, bool noisy = false)
     {
-        using var frame = new Frame(SyntheticLot.Frame(size ?? new Size(64, 32)), index, TimeSpan.FromSeconds(index / 30.0));
+        var image = SyntheticLot.Frame(size ?? new Size(64, 32));
+        if (noisy) Cv2.Randu(image, Scalar.All(0), Scalar.All(255));
+        using var frame = new Frame(image, index, TimeSpan.FromSeconds(index / 30.0));
         feed.Publish(new FrameResult(frame, new OccupancySnapshot(index, frame.Timestamp, [], []), 0), []);
     }
 }
