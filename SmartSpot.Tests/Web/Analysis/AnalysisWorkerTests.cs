@@ -117,7 +117,7 @@ public sealed class AnalysisWorkerTests
         using var image = OpenCvSharp.Cv2.ImDecode(frames[^1].Jpeg, OpenCvSharp.ImreadModes.Color);
         Assert.Equal((160, 80), (image.Width, image.Height));
         Assert.True(frames.Zip(frames.Skip(1)).All(pair => pair.First.Sequence < pair.Second.Sequence));
-        Assert.Equal(SessionStatus.Stopped, session.Status);
+        await sut.WaitForAsync(id, "Stopped");
     }
 
     [Fact]

@@ -206,10 +206,13 @@ public sealed class SessionsApiTests : IAsyncLifetime
     [Fact]
     public async Task Post_VideoFileNameOf300Characters_Returns400SayingTheNameIsTooLong()
     {
-        var longName = Path.Combine(_sut.DataDirectory, new string('v', 296) + ".avi");
-        File.Copy(Video, longName);
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(await File.ReadAllBytesAsync(Video, TestContext.Current.CancellationToken)), "video", new string('v', 296) + ".avi" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(Mask, TestContext.Current.CancellationToken)), "mask", "lot-mask.png" },
+        };
 
-        var error = await RefusedAsync(await _sut.UploadAsync(longName, Mask));
+        var error = await RefusedAsync(await _sut.CreateClient().PostAsync("/api/sessions", form, TestContext.Current.CancellationToken));
 
         Assert.Contains("The video's file name is 300 characters long", error);
         Assert.Contains("up to 200", error);

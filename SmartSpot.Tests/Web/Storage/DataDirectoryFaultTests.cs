@@ -34,7 +34,7 @@ public sealed class DataDirectoryFaultTests
         using var disk = ScratchMount.Create("16m");
         await using var sut = new SmartSpotAppFactory(disk.Path);
         await sut.CreateClient().GetStringAsync("/healthz", TestContext.Current.CancellationToken);
-        disk.MakeReadOnly();
+        disk.MakeReadOnly(Path.Combine(disk.Path, "uploads"));
 
         using var response = await sut.UploadAsync(_lot.VideoPath, _lot.MaskPath);
 
@@ -45,16 +45,17 @@ public sealed class DataDirectoryFaultTests
     }
 
     [Fact]
-    public async Task Start_ReadOnlyDataDirectory_RefusesNamingTheDirectory()
+    public async Task Start_ReadOnlyDataDirectory_ExitsWith73NamingTheDirectory()
     {
         using var disk = ScratchMount.Create("1m");
         disk.MakeReadOnly();
-        await using var sut = new SmartSpotAppFactory(disk.Path);
 
-        var refused = Assert.ThrowsAny<StartupRefusedException>(() => sut.Services);
+        var (exitCode, stdout, stderr) = await WebProcess.RunAsync(disk.Path, TimeSpan.FromSeconds(60));
 
-        Assert.Contains(disk.Path, refused.Message);
-        Assert.Contains("read-only", refused.Message);
+        Assert.Equal(StartupRefusedException.ExitCode, exitCode);
+        Assert.StartsWith($"error: SmartSpot cannot use its data directory '{disk.Path}'", stderr);
+        Assert.Contains("read-only", stderr);
+        Assert.DoesNotContain("   at ", stderr + stdout);
     }
 
     [Fact]
