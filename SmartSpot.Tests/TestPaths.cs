@@ -26,7 +26,7 @@ public static class TestPaths
     /// <summary>Skips the running test when the shared data is missing.</summary>
     public static string RequireSharedData()
     {
-        Assert.SkipWhen(SharedData is null, "../shared/data is not beside the repository on this machine");
+        Assert.SkipWhen(SharedData is null, "the shared data (../shared/data, or SMARTSPOT_SHARED_DATA) is not on this machine");
         return SharedData!;
     }
 
