@@ -14,38 +14,25 @@ public sealed class SessionQueue(IOptions<AnalysisOptions> options)
     private int _taken;
 
     /// <summary>Reserves a place; throws <see cref="QueueFullException"/> when every place is taken (waiting or reserved).</summary>
-    public Reservation Reserve()
+    public QueueReservation Reserve()
     {
         if (Interlocked.Increment(ref _taken) > options.Value.QueueCapacity)
         {
             Interlocked.Decrement(ref _taken);
             throw new QueueFullException(options.Value.QueueCapacity);
         }
-        return new Reservation(this);
+        return new QueueReservation(this);
     }
+
+    internal void Enqueue(AnalysisSession session) => _waiting.Writer.TryWrite(session);
+
+    internal void Release() => Interlocked.Decrement(ref _taken);
 
     /// <summary>The next waiting analysis; its place is free again once it is read.</summary>
     public async ValueTask<AnalysisSession> ReadAsync(CancellationToken cancellationToken)
     {
         var session = await _waiting.Reader.ReadAsync(cancellationToken);
-        Interlocked.Decrement(ref _taken);
+        Release();
         return session;
-    }
-
-    /// <summary>A reserved place: <see cref="Enqueue"/> fills it, Dispose without enqueueing frees it.</summary>
-    public sealed class Reservation(SessionQueue queue) : IDisposable
-    {
-        private int _used;
-
-        public void Enqueue(AnalysisSession session)
-        {
-            if (Interlocked.Exchange(ref _used, 1) == 1) throw new InvalidOperationException("This queue place was already used.");
-            queue._waiting.Writer.TryWrite(session);
-        }
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _used, 1) == 0) Interlocked.Decrement(ref queue._taken);
-        }
     }
 }

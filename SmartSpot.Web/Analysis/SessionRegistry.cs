@@ -121,7 +121,7 @@ public sealed class SessionRegistry(
         return session;
     }
 
-    private async Task PrepareAndEnqueueAsync(AnalysisSession session, ISourcePreparer preparer, SessionQueue.Reservation reservation)
+    private async Task PrepareAndEnqueueAsync(AnalysisSession session, ISourcePreparer preparer, QueueReservation reservation)
     {
         using (reservation)
         {
@@ -156,7 +156,7 @@ public sealed class SessionRegistry(
         }
     }
 
-    private void Enqueue(AnalysisSession session, SessionQueue.Reservation reservation)
+    private void Enqueue(AnalysisSession session, QueueReservation reservation)
     {
         reservation.Enqueue(session);
         logger.LogInformation("Queued session {SessionId} ({Name}, {Spots} spots).", session.Id, session.Name, session.Spots.Count);

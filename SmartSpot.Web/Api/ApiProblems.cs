@@ -21,14 +21,14 @@ public static class ApiProblems
             $"The analysis {id} is not queued or running; only those can be paused, resumed, stopped or watched live. See GET /api/sessions/{id}.");
 
     /// <summary>The answer to an exception a request handler let through.</summary>
-    public static IResult From(Exception error, HttpContext context, long uploadLimit) => error switch
+    public static IResult From(Exception error, HttpContext context) => error switch
     {
         InvalidInputException invalid => Problem(StatusCodes.Status400BadRequest, "The request was refused", invalid.Message),
         QueueFullException full => RetryLater(context, full),
         StorageException { IsFull: true } storage => Problem(StatusCodes.Status507InsufficientStorage, "The server's disk is full", storage.Message),
         StorageException storage => Problem(StatusCodes.Status503ServiceUnavailable, "The server cannot store files", storage.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "The upload is too large",
-            $"The upload is larger than the video and mask limits together ({UploadStore.FormatBytes(uploadLimit)}). Upload smaller files."),
+            $"The upload is larger than the video and mask limits together ({UploadStore.FormatBytes(context.RequestServices.GetRequiredService<UploadStore>().Limits.MaxTotalBytes)}). Upload smaller files."),
         BadHttpRequestException => Problem(StatusCodes.Status400BadRequest, "The request was refused",
             "The request ended before it was complete (the connection was cut). Send it again."),
         _ => Problem(StatusCodes.Status500InternalServerError, "SmartSpot could not complete the request",

@@ -135,7 +135,7 @@ public static class SessionsApi
         catch (Exception error) when (error is not OperationCanceledException || !context.HttpContext.RequestAborted.IsCancellationRequested)
         {
             var services = context.HttpContext.RequestServices;
-            var answer = ApiProblems.From(error, context.HttpContext, services.GetRequiredService<UploadStore>().Limits.MaxTotalBytes);
+            var answer = ApiProblems.From(error, context.HttpContext);
             var level = answer is IStatusCodeHttpResult { StatusCode: >= 500 } ? LogLevel.Error : LogLevel.Information;
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionsApi))
                 .Log(level, error, "{Method} {Path} answered with a problem.", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
