@@ -22,21 +22,13 @@ public sealed class SessionRegistry(
 {
     private readonly ConcurrentDictionary<Guid, AnalysisSession> _sessions = new();
     private readonly ConcurrentDictionary<Guid, byte> _forwarding = new();
-    private readonly Lock _lock = new();
-    private Action[] _subscribers = [];
+    private readonly ChangeNotifier<SessionRegistry> _changes = new(logger);
 
     /// <summary>The live session, or null when it is not live in this process (see <see cref="SessionReader"/>).</summary>
     public AnalysisSession? Find(Guid id) => _sessions.GetValueOrDefault(id);
 
     /// <summary>Calls <paramref name="onChanged"/> when a session is added or restarted, or changes status; from any thread.</summary>
-    public IDisposable Subscribe(Action onChanged)
-    {
-        lock (_lock) _subscribers = [.. _subscribers, onChanged];
-        return new Subscription(() =>
-        {
-            lock (_lock) _subscribers = _subscribers.Where(subscriber => subscriber != onChanged).ToArray();
-        });
-    }
+    public IDisposable Subscribe(Action onChanged) => _changes.Subscribe(_ => onChanged());
 
     /// <summary>Opens the uploads against each other and queues their analysis; on any refusal the uploads are deleted.</summary>
     /// <param name="speed">See <see cref="AnalysisSpeed"/>: 0 = as fast as possible; null = SmartSpot:Analysis:DefaultSpeed.</param>
@@ -207,20 +199,9 @@ public sealed class SessionRegistry(
         }
     }
 
-    private void Notify()
-    {
-        foreach (var subscriber in Volatile.Read(ref _subscribers))
-        {
-            try
-            {
-                subscriber();
-            }
-            catch (Exception error)
-            {
-                logger.LogWarning(error, "A session-list subscriber failed.");
-            }
-        }
-    }
+    private void Notify() => _changes.Notify(this);
+
+    public override string ToString() => "the session list";
 
     /// <summary>The new session's pace: <paramref name="speed"/> or the default, 0 meaning as fast as possible (null).</summary>
     private double? Pace(double? speed) => AnalysisSpeed.ToPace(speed ?? options.Value.DefaultSpeed);

@@ -15,8 +15,7 @@ public sealed class AnalysisSession
 {
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private Action<AnalysisSession>[] _subscribers = [];
+    private readonly ChangeNotifier<AnalysisSession> _changes;
     private CancellationTokenSource _stop = new();
     private OccupancyHistory _history = new();
     private AnalysisInput? _input;
@@ -27,7 +26,8 @@ public sealed class AnalysisSession
         Guid id, string name, DateTimeOffset createdAt, SessionSource source, double? speed,
         LiveFrameRenderer renderer, TimeProvider time, ILogger logger)
     {
-        (Id, Name, CreatedAt, Source, _time, _logger) = (id, name, createdAt, source, time, logger);
+        (Id, Name, CreatedAt, Source, _time) = (id, name, createdAt, source, time);
+        _changes = new ChangeNotifier<AnalysisSession>(logger);
         Playback = new PlaybackControl(speed);
         Feed = new FrameFeed(renderer, Playback, time, logger);
     }
@@ -112,14 +112,7 @@ public sealed class AnalysisSession
     }
 
     /// <summary>Calls <paramref name="onChanged"/> after every analysed frame and status change, on the worker's thread: keep it quick.</summary>
-    public IDisposable Subscribe(Action<AnalysisSession> onChanged)
-    {
-        lock (_lock) _subscribers = [.. _subscribers, onChanged];
-        return new Subscription(() =>
-        {
-            lock (_lock) _subscribers = _subscribers.Where(subscriber => subscriber != onChanged).ToArray();
-        });
-    }
+    public IDisposable Subscribe(Action<AnalysisSession> onChanged) => _changes.Subscribe(onChanged);
 
     public void Pause()
     {
@@ -260,18 +253,7 @@ public sealed class AnalysisSession
         _input = null;
     }
 
-    private void Notify()
-    {
-        foreach (var subscriber in Volatile.Read(ref _subscribers))
-        {
-            try
-            {
-                subscriber(this);
-            }
-            catch (Exception error)
-            {
-                _logger.LogWarning(error, "A subscriber of session {SessionId} failed; the analysis goes on.", Id);
-            }
-        }
-    }
+    private void Notify() => _changes.Notify(this);
+
+    public override string ToString() => $"session {Id} ({Name})";
 }
