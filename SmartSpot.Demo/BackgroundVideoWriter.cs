@@ -32,7 +32,8 @@ internal sealed class BackgroundVideoWriter : IDisposable
             _frames.Add(frame);
             _free.Add(frame);
         }
-        _encoding = Task.Run(Encode);
+        // Encoding blocks for the whole video: a thread of its own, not one borrowed from the pool.
+        _encoding = Task.Factory.StartNew(Encode, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>A frame to draw into; blocks while all frames are queued for encoding.</summary>

@@ -20,7 +20,8 @@ public sealed class DemoLotPreparer(DemoLotOptions demo, IOptions<StorageOptions
 
     public SessionKind Kind => SessionKind.Demo;
 
-    public Task PrepareAsync(CancellationToken cancellationToken) => Task.Run(() =>
+    /// <remarks>Generating takes about a minute of CPU: on a thread of its own, so that the pool serving the dashboard is not starved.</remarks>
+    public Task PrepareAsync(CancellationToken cancellationToken) => Task.Factory.StartNew(() =>
     {
         try
         {
@@ -30,5 +31,5 @@ public sealed class DemoLotPreparer(DemoLotOptions demo, IOptions<StorageOptions
         {
             throw new InvalidInputException($"The demo lot could not be generated: {storageError.Message}", error);
         }
-    }, cancellationToken);
+    }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }
