@@ -66,7 +66,8 @@ public sealed class MqttPublisher : IAlertDelivery
             }
             _retained.Set(_topics.Free(scope), observation.Free.ToString(CultureInfo.InvariantCulture));
             _retained.Set(_topics.Occupied(scope), observation.Occupied.ToString(CultureInfo.InvariantCulture));
-            foreach (var spot in observation.Spots)
+            // Spot states come from the lot's observations only: a zone's are the same spots again.
+            foreach (var spot in scope.Lot is null ? observation.Spots : [])
             {
                 if (_spots.TryGetValue((lot.Id, spot.Id), out var last) && last == spot) continue;
                 _spots[(lot.Id, spot.Id)] = spot;

@@ -14,4 +14,11 @@ public static class Lots
     /// <summary>A scope of <paramref name="total"/> spots (ids 1..total) whose first <paramref name="free"/> are free, all since <paramref name="since"/>.</summary>
     public static ScopeObservation WithFree(AlertScope scope, int free, DateTimeOffset since, int total = 10) =>
         new(scope, [.. Enumerable.Range(1, total).Select(id => new ObservedSpot(id, id <= free ? SpotStatus.Free : SpotStatus.Occupied, since))]);
+
+    /// <summary>The lot with <paramref name="free"/> free spots and row A (spots 1 and 2) as part of it.</summary>
+    public static (ScopeObservation Lot, ScopeObservation Zone) LotAndRow(int free, DateTimeOffset since)
+    {
+        var lot = WithFree(North, free, since);
+        return (lot, new ScopeObservation(RowA, [.. lot.Spots.Take(2)]));
+    }
 }

@@ -30,6 +30,21 @@ public sealed class AlertEvaluatorTests
     }
 
     [Fact]
+    public void Observe_NoHoldTime_HysteresisAloneAbsorbsAOneSpotFlicker()
+    {
+        var sut = new AlertEvaluator(_rules, new AlertEvaluationOptions { HoldTime = TimeSpan.Zero }, _time);
+        _rules.Replace([new AlertRule("low", Lots.North, AlertKind.FreeAtOrBelow) { Threshold = 3 }]);
+
+        var events = new List<AlertEvent>();
+        foreach (var free in (int[])[5, .. Repeat([3, 4], 20), 5])
+        {
+            events.AddRange(sut.Observe(Lots.WithFree(Lots.North, free, _time.GetUtcNow())));
+        }
+
+        Assert.Equal([(AlertTransition.Fired, 3), (AlertTransition.Cleared, 5)], events.Select(e => (e.Transition, e.Value)));
+    }
+
+    [Fact]
     public void Observe_ConditionShorterThanHoldTime_FiresNothing()
     {
         _rules.Replace([new AlertRule("low", Lots.North, AlertKind.FreeAtOrBelow) { Threshold = 3 }]);
