@@ -39,14 +39,12 @@ public sealed class MqttPublisher : IAlertDelivery
         _topics = new MqttTopics(options.BaseTopic);
         _discovery = new HomeAssistantDiscovery(options, _topics);
         _events = new DeliveryQueue(Name, options.QueueCapacity, log, time);
-        _clientId = options.ClientId ?? $"smartspot-{Guid.NewGuid():N}"[..19];
+        _clientId = options.ClientId ?? $"smartspot-{Guid.NewGuid():N}"[..18];
     }
 
     public string Name => "mqtt";
 
     public long Dropped => _events.Dropped;
-
-    public MqttTopics Topics => _topics;
 
     public void Enqueue(AlertEvent alert)
     {
@@ -157,7 +155,7 @@ public sealed class MqttPublisher : IAlertDelivery
             {
                 await PublishAsync(client, topic, payload, retain: true, cancellationToken);
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
                 if (!client.IsConnected) _retained.MarkUnsent(topic);
                 else Log(DeliveryOutcome.GaveUp, null, 1, $"could not publish {topic}: {error.Message}");
@@ -171,7 +169,7 @@ public sealed class MqttPublisher : IAlertDelivery
                 Log(result.IsSuccess ? DeliveryOutcome.Delivered : DeliveryOutcome.GaveUp, alert.Id, 1,
                     result.IsSuccess ? null : $"the broker refused the event: {result.ReasonCode} {result.ReasonString}".TrimEnd());
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
                 if (!client.IsConnected) break;
                 Log(DeliveryOutcome.GaveUp, alert.Id, 1, error.Message);
@@ -208,7 +206,8 @@ public sealed class MqttPublisher : IAlertDelivery
         new ResiliencePipelineBuilder { TimeProvider = _time }
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(error => error is not OperationCanceledException),
+                // Anything but our own cancellation (Polly stops on that by itself): refused, unreachable, timed out, TLS.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(),
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,

@@ -74,8 +74,9 @@ public sealed class WebhookDelivery : IAlertDelivery
             var outcome = response.IsSuccessStatusCode ? DeliveryOutcome.Delivered : DeliveryOutcome.GaveUp;
             Log(alert, outcome, attempts, response.StatusCode, response.IsSuccessStatusCode ? null : Describe(response.StatusCode, response.ReasonPhrase));
         }
-        catch (Exception error) when (error is HttpRequestException or TimeoutRejectedException)
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
+            // Unreachable, timed out, or anything else the receiver's side threw: the worker goes on with the next event.
             Log(alert, DeliveryOutcome.GaveUp, attempts, null, error.Message);
         }
         finally
@@ -91,6 +92,7 @@ public sealed class WebhookDelivery : IAlertDelivery
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>()
+                    .Handle<OperationCanceledException>() // HttpClient's own timeout; Polly never retries our cancellation
                     .HandleResult(response => IsTransient(response.StatusCode)),
                 MaxRetryAttempts = _options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
