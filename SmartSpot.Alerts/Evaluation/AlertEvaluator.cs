@@ -9,6 +9,7 @@ namespace SmartSpot.Alerts.Evaluation;
 /// timed conditions when no new observation comes. A rule removed from the source ends silently.</remarks>
 public sealed class AlertEvaluator(IAlertRuleSource rules, AlertEvaluationOptions options, TimeProvider time)
 {
+    private readonly AlertEvaluationOptions _options = OptionsCheck.Checked(options, "SmartSpot:Alerts:Evaluation");
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ScopeObservation> _scopes = [];
     private readonly Dictionary<string, CameraObservation> _cameras = [];
@@ -76,9 +77,9 @@ public sealed class AlertEvaluator(IAlertRuleSource rules, AlertEvaluationOption
         if (!_scopes.TryGetValue(rule.Scope.Key, out var scope)) return;
         var free = scope.Free;
         var signal = rule.Kind == AlertKind.FreeAtOrBelow
-            ? Classify(inside: free <= rule.Threshold, outside: free > rule.Threshold + options.CountHysteresis)
-            : Classify(inside: free >= rule.Threshold, outside: free < rule.Threshold - options.CountHysteresis);
-        if (Tracker(rule.Id, null).Update(signal, now, options.HoldTime) is { } transition)
+            ? Classify(inside: free <= rule.Threshold, outside: free > rule.Threshold + _options.CountHysteresis)
+            : Classify(inside: free >= rule.Threshold, outside: free < rule.Threshold - _options.CountHysteresis);
+        if (Tracker(rule.Id, null).Update(signal, now, _options.HoldTime) is { } transition)
         {
             events.Add(new AlertEvent(Guid.NewGuid(), rule, transition, now, free));
         }
@@ -112,7 +113,7 @@ public sealed class AlertEvaluator(IAlertRuleSource rules, AlertEvaluationOption
         if (!_cameras.TryGetValue(rule.Scope.LotScope.Id, out var camera)) return;
         var signal = Classify(
             inside: !camera.Online && now - camera.Since >= rule.Duration,
-            outside: camera.Online && now - camera.Since >= options.CameraRecoveryTime);
+            outside: camera.Online && now - camera.Since >= _options.CameraRecoveryTime);
         Apply(rule, null, Tracker(rule.Id, null), signal, startedAt: camera.Since, endedAt: camera.Since, now, events);
     }
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -9,8 +7,6 @@ using Polly.Retry;
 using SmartSpot.Alerts.Delivery;
 using SmartSpot.Alerts.Evaluation;
 using SmartSpot.Alerts.Observations;
-using SmartSpot.Alerts.Rules;
-using SmartSpot.Vision.Classification;
 
 namespace SmartSpot.Alerts.Mqtt;
 
@@ -24,20 +20,18 @@ public sealed class MqttPublisher : IAlertDelivery
     private readonly DeliveryLog _log;
     private readonly TimeProvider _time;
     private readonly MqttTopics _topics;
-    private readonly HomeAssistantDiscovery _discovery;
     private readonly RetainedMessages _retained = new();
+    private readonly RetainedStateWriter _state;
     private readonly DeliveryQueue _events;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly Lock _lock = new();
-    private readonly Dictionary<(string Lot, int Spot), ObservedSpot> _spots = [];
-    private readonly HashSet<string> _announced = [];
     private readonly string _clientId;
 
     public MqttPublisher(MqttOptions options, DeliveryLog log, TimeProvider time)
     {
+        OptionsCheck.Require(options, "SmartSpot:Alerts:Mqtt");
         (_options, _log, _time) = (options, log, time);
         _topics = new MqttTopics(options.BaseTopic);
-        _discovery = new HomeAssistantDiscovery(options, _topics);
+        _state = new RetainedStateWriter(options, _topics, _retained);
         _events = new DeliveryQueue(Name, options.QueueCapacity, log, time);
         _clientId = options.ClientId ?? $"smartspot-{Guid.NewGuid():N}"[..18];
     }
@@ -54,43 +48,13 @@ public sealed class MqttPublisher : IAlertDelivery
 
     public void Publish(ScopeObservation observation)
     {
-        var scope = observation.Scope;
-        var lot = scope.LotScope;
-        lock (_lock)
-        {
-            if (_options.Discovery && _announced.Add(scope.Key))
-            {
-                foreach (var (topic, payload) in _discovery.ForScope(scope)) _retained.Set(topic, payload);
-            }
-            _retained.Set(_topics.Free(scope), observation.Free.ToString(CultureInfo.InvariantCulture));
-            _retained.Set(_topics.Occupied(scope), observation.Occupied.ToString(CultureInfo.InvariantCulture));
-            // Spot states come from the lot's observations only: a zone's are the same spots again.
-            foreach (var spot in scope.Lot is null ? observation.Spots : [])
-            {
-                if (_spots.TryGetValue((lot.Id, spot.Id), out var last) && last == spot) continue;
-                _spots[(lot.Id, spot.Id)] = spot;
-                _retained.Set(_topics.Spot(lot, spot.Id), SpotPayload(spot));
-                if (_options.Discovery && _options.DiscoverSpots && last is null)
-                {
-                    var (topic, payload) = _discovery.ForSpot(lot, spot.Id);
-                    _retained.Set(topic, payload);
-                }
-            }
-        }
+        _state.Write(observation);
         Wake();
     }
 
     public void Publish(CameraObservation observation)
     {
-        lock (_lock)
-        {
-            if (_options.Discovery && _announced.Add(observation.Lot.Key + "/camera"))
-            {
-                var (topic, payload) = _discovery.ForCamera(observation.Lot);
-                _retained.Set(topic, payload);
-            }
-            _retained.Set(_topics.Camera(observation.Lot), observation.Online ? "online" : "offline");
-        }
+        _state.Write(observation);
         Wake();
     }
 
@@ -221,9 +185,6 @@ public sealed class MqttPublisher : IAlertDelivery
                 },
             })
             .Build();
-
-    private static string SpotPayload(ObservedSpot spot) => JsonSerializer.Serialize(
-        new { status = spot.Status == SpotStatus.Occupied ? "occupied" : "free", since = spot.Since }, AlertPayload.JsonOptions);
 
     private void Wake() => _wake.Writer.TryWrite(true);
 

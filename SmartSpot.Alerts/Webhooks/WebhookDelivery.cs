@@ -23,6 +23,7 @@ public sealed class WebhookDelivery : IAlertDelivery
 
     public WebhookDelivery(WebhookOptions options, HttpClient http, DeliveryLog log, TimeProvider time)
     {
+        OptionsCheck.Require(options, "SmartSpot:Alerts:Webhook");
         _url = options.Url is { IsAbsoluteUri: true, Scheme: "http" or "https" } url
             ? url
             : throw new ArgumentException($"The webhook URL '{options.Url}' is not an absolute http or https URL; set SmartSpot:Alerts:Webhook:Url to one, or leave it empty to turn the webhook off.", nameof(options));

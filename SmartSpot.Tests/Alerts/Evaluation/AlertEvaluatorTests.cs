@@ -176,6 +176,14 @@ public sealed class AlertEvaluatorTests
         Assert.Equal("North camera / Row A: camera back online after 7 min offline", events[1].Message);
     }
 
+    [Fact]
+    public void Constructor_HysteresisOutOfRange_NamesTheSetting()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new AlertEvaluator(_rules, new AlertEvaluationOptions { CountHysteresis = -1 }, _time));
+
+        Assert.Contains("SmartSpot:Alerts:Evaluation:CountHysteresis", error.Message);
+    }
+
     private List<AlertEvent> PlayCounts(AlertScope scope, IEnumerable<int> freeCounts, int total = 10)
     {
         var events = new List<AlertEvent>();
