@@ -165,6 +165,30 @@ public sealed class MqttPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_ConnectionCutWithoutGoodbye_BrokerSendsTheLastWillThenSmartSpotIsBack()
+    {
+        var sut = new MqttPublisher(new MqttOptions
+        {
+            Enabled = true,
+            Host = "127.0.0.1",
+            Port = _broker.Port,
+            ClientId = "smartspot-will-test",
+            ReconnectDelay = TimeSpan.FromMilliseconds(50),
+        }, _log, TimeProvider.System);
+        _running = sut.RunAsync(_stop.Token);
+        await WaitForLogAsync(DeliveryOutcome.Connected);
+        await using var subscriber = await MqttSubscriber.ConnectAsync(_broker.Port, "smartspot/status");
+        await subscriber.WaitUntilAsync(messages => messages.Any(m => m.Payload == "online"));
+
+        // Another client taking over the client id makes the broker drop SmartSpot's connection without a DISCONNECT.
+        await using (var intruder = await MqttSubscriber.ConnectAsAsync("smartspot-will-test", _broker.Port))
+        {
+            await subscriber.WaitUntilAsync(messages => messages.SkipWhile(m => m.Payload != "online").Any(m => m.Payload == "offline"));
+        }
+        await subscriber.WaitUntilAsync(messages => messages.SkipWhile(m => m.Payload != "offline").Any(m => m.Payload == "online"));
+    }
+
+    [Fact]
     public async Task Enqueue_BrokerUnreachableAndQueueFull_DropsAndCountsWithoutWaiting()
     {
         await _broker.StopAsync();

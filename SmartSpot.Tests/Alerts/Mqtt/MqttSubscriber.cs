@@ -14,7 +14,9 @@ public sealed class MqttSubscriber : IAsyncDisposable
     /// <summary>The latest payload of every topic seen.</summary>
     public IReadOnlyDictionary<string, Message> Latest => Messages.GroupBy(m => m.Topic).ToDictionary(g => g.Key, g => g.Last());
 
-    public static async Task<MqttSubscriber> ConnectAsync(int port, params string[] filters)
+    public static Task<MqttSubscriber> ConnectAsync(int port, params string[] filters) => ConnectAsAsync(Guid.NewGuid().ToString("N"), port, filters);
+
+    public static async Task<MqttSubscriber> ConnectAsAsync(string clientId, int port, params string[] filters)
     {
         var subscriber = new MqttSubscriber();
         subscriber._client.ApplicationMessageReceivedAsync += args =>
@@ -23,7 +25,7 @@ public sealed class MqttSubscriber : IAsyncDisposable
             return Task.CompletedTask;
         };
         var ct = TestContext.Current.CancellationToken;
-        await subscriber._client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithCleanSession().Build(), ct);
+        await subscriber._client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId(clientId).WithCleanSession().Build(), ct);
         var subscribe = new MqttClientSubscribeOptionsBuilder();
         foreach (var filter in filters.Append("test/sync/#")) subscribe.WithTopicFilter(filter, MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce);
         await subscriber._client.SubscribeAsync(subscribe.Build(), ct);
