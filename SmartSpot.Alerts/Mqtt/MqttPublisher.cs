@@ -146,7 +146,7 @@ public sealed class MqttPublisher : IAlertDelivery
     private async Task GoOfflineAsync(IMqttClient client)
     {
         if (!client.IsConnected) return;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
         try
         {
             await PublishAsync(client, _topics.Availability, "offline", retain: true, timeout.Token);
