@@ -37,8 +37,10 @@ public sealed class SessionRunner(
             await foreach (var result in engine.RunAsync(input, session.Playback, cancel.Token))
             {
                 session.Record(result.Snapshot);
-                session.Feed.Publish(result, input.Spots.Spots);
                 await recorder.RecordAsync(result.Snapshot, cancel.Token);
+                // Last, right before the pipeline checks for a pause: a pause that came during the database write
+                // still finds this frame, so the feed keeps it for viewers who arrive during the pause.
+                session.Feed.Publish(result, input.Spots.Spots);
             }
             if (input.Source.EndedEarly)
             {
