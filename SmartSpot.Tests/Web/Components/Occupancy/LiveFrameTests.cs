@@ -15,6 +15,9 @@ public sealed class LiveFrameTests : MudTestContext
     private const string Module = "./Components/Occupancy/LiveFrame.razor.js";
     private static readonly ParkingSpot[] Spots = [new(1, new PixelBox(100, 50, 200, 100), 18000), new(2, new PixelBox(400, 50, 200, 100), 18000)];
 
+    /// <summary>How long a loaded machine may take to run the component's send loop.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private static FrameFeed NewFeed() => TestFrames.Feed();
 
     /// <summary>Publishes frame <paramref name="index"/> and waits until the feed has rendered it (so the next one is not dropped).</summary>
@@ -76,16 +79,17 @@ public sealed class LiveFrameTests : MudTestContext
         var show = module.SetupVoid("show", _ => true);
         var feed = NewFeed();
         var sut = RenderFrame(feed);
+        sut.WaitForAssertion(() => Assert.Equal(1, feed.Subscribers), Patience);
 
         Publish(feed, 1);
-        sut.WaitForAssertion(() => Assert.Single(show.Invocations.ToList()));
+        sut.WaitForAssertion(() => Assert.Single(show.Invocations.ToList()), Patience);
         Publish(feed, 2);
         Publish(feed, 3);
         Assert.Single(show.Invocations.ToList());
 
         show.SetVoidResult();
 
-        sut.WaitForAssertion(() => Assert.Equal(2, show.Invocations.Count()));
+        sut.WaitForAssertion(() => Assert.Equal(2, show.Invocations.Count()), Patience);
         Assert.Equal(3L, show.Invocations.ElementAt(1).Arguments[3]); // frame 2 was skipped: the subscription keeps the newest only
         Assert.Equal(1, feed.Subscribers);
     }
@@ -99,7 +103,7 @@ public sealed class LiveFrameTests : MudTestContext
         show.SetVoidResult();
         var feed = NewFeed();
         var sut = RenderFrame(feed);
-        sut.WaitForAssertion(() => Assert.True(feed.Subscribers > 0));
+        sut.WaitForAssertion(() => Assert.True(feed.Subscribers > 0), Patience);
 
         sut.InvokeAsync(() => sut.Instance.OnVisibilityChanged(false));
         TestFrames.Publish(feed, 1);
@@ -108,9 +112,9 @@ public sealed class LiveFrameTests : MudTestContext
         Assert.Equal(0, feed.Rendered);
 
         sut.InvokeAsync(() => sut.Instance.OnVisibilityChanged(true));
-        sut.WaitForAssertion(() => Assert.Equal(1, feed.Subscribers));
+        sut.WaitForAssertion(() => Assert.Equal(1, feed.Subscribers), Patience);
         Publish(feed, 2);
-        sut.WaitForAssertion(() => Assert.Single(show.Invocations.ToList()));
+        sut.WaitForAssertion(() => Assert.Single(show.Invocations.ToList()), Patience);
     }
 
     [Fact]
@@ -120,7 +124,7 @@ public sealed class LiveFrameTests : MudTestContext
         module.Setup<bool>("attach", _ => true).SetResult(true);
         var feed = NewFeed();
         var sut = RenderFrame(feed);
-        sut.WaitForAssertion(() => Assert.True(feed.Subscribers > 0));
+        sut.WaitForAssertion(() => Assert.True(feed.Subscribers > 0), Patience);
 
         await DisposeComponentsAsync();
 
