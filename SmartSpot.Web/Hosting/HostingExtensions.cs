@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using SmartSpot.Demo;
@@ -23,10 +24,11 @@ public static class HostingExtensions
 
     public static WebApplicationBuilder AddSmartSpot(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        // The lowest-priority setting, so that --urls, ASPNETCORE_URLS, appsettings and a test host's own binding all win.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+            InitialData = [new(WebHostDefaults.ServerUrlsKey, DefaultUrl)],
+        });
         // ./run.sh starts the build output, not a published folder: serve the framework's and MudBlazor's
         // files from where the build put them in every environment, not only in Development.
         builder.WebHost.UseStaticWebAssets();
