@@ -122,7 +122,14 @@ public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<Sm
 
         await page.GetByTestId("demo-button").ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/sessions/[0-9a-f-]{36}$"));
+        try
+        {
+            await page.WaitForURLAsync(new Regex("/sessions/[0-9a-f-]{36}$"));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"The page stayed at {page.Url} after 'Try the demo lot'; it shows: {await page.InnerTextAsync("body")}");
+        }
         // The first demo generates its video first: about a minute on a busy machine.
         var generation = new LocatorAssertionsToBeVisibleOptions { Timeout = 240_000 };
         await Assertions.Expect(page.Locator("[data-testid=live-frame].shown")).ToBeVisibleAsync(generation);
