@@ -17,6 +17,9 @@ public sealed class SmartSpotAppFixture : IAsyncLifetime
 
     public string BaseAddress { get; private set; } = "";
 
+    /// <summary>Thirty seconds of the drawn lot: long enough to watch, pause and stop at real time.</summary>
+    public TestLot Lot { get; } = TestLot.Write(TestPaths.TempDirectory(), frames: 900);
+
     public IBrowser Browser { get; private set; } = default!;
 
     /// <summary>Why the browser tests cannot run here; null when they can.</summary>
