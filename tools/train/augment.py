@@ -120,6 +120,20 @@ def dark_tint(image, rng):
     return out.astype(np.uint8)
 
 
+def night_camera(image, rng):
+    """Night: an infrared camera's grey picture (contrast and level vary), or dusk under orange
+    sodium light (dark, blue and green suppressed); both with sensor noise."""
+    if rng.random() < 0.5:
+        grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY).astype(np.float32)
+        grey = (grey - grey.mean()) * rng.uniform(0.4, 1.2) + rng.uniform(40, 170)
+        out = np.repeat(grey[..., None], 3, axis=2)
+    else:
+        out = 255.0 * (image / 255.0) ** rng.uniform(1.3, 2.5) * rng.uniform(0.4, 0.9)
+        out = out * np.array([rng.uniform(0.25, 0.6), rng.uniform(0.55, 0.85), 1.0])
+    out = out + rng.normal(0, rng.uniform(2, 10), out.shape)
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
 def jitter_box(image, rng):
     """The spot box may be a bit off: shift, scale, aspect change and a small rotation."""
     h, w = image.shape[:2]
@@ -179,7 +193,7 @@ def degrade_camera(image, rng):
     return image
 
 
-AUGMENTATION_GROUPS = ("markings", "neighbour", "roof", "lighting", "geometry", "colour", "camera")
+AUGMENTATION_GROUPS = ("markings", "neighbour", "roof", "lighting", "geometry", "colour", "camera", "night")
 
 
 def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
@@ -187,7 +201,8 @@ def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
     markings = painted markings and stains on empty crops; neighbour = a slice of a car at an edge
     of an empty crop; roof = zoom of an occupied crop until the car fills it;
     lighting = shadows, foliage, dark tint; geometry = box jitter, flips, 90 deg turns;
-    colour = hue, saturation, brightness, contrast, grey; camera = blur, low resolution, noise, JPEG.
+    colour = hue, saturation, brightness, contrast, grey; camera = blur, low resolution, noise, JPEG;
+    night = infrared grey or sodium-lit dusk, with noise (a quarter of the crops).
     `random_occupied()` returns an occupied crop (for intrusions)."""
     if "markings" in groups and label == EMPTY and rng.random() < 0.25:
         image = paint_markings(image, rng)
@@ -208,6 +223,8 @@ def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
             image = dark_tint(image, rng)
     if "colour" in groups and rng.random() < 0.8:
         image = jitter_colour(image, rng)
+    if "night" in groups and rng.random() < 0.25:
+        image = night_camera(image, rng)
     if "camera" in groups:
         image = degrade_camera(image, rng)
     return image

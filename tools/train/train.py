@@ -27,7 +27,9 @@ from torch.utils.data import DataLoader, Dataset, WeightedRandomSampler
 from augment import AUGMENTATION_GROUPS, OCCUPIED, augment
 from crops import CLASS_NAMES, load_crops, read_excluded, to_model_input
 from export import check_export, export_onnx
-from model import SpotClassifier, count_parameters
+from model import build_model, count_parameters
+
+DEFAULT_PRETRAINED = Path.home() / ".cache/smartspot/resnet18-imagenet.pt"  # tools/train/fetch_resnet18.sh
 
 
 class AugmentedCrops(Dataset):
@@ -117,12 +119,15 @@ def evaluate(model: nn.Module, folder: Path, width: int, height: int) -> dict:
     crops = load_crops(folder)
     inputs = torch.from_numpy(np.stack([to_model_input(c.image, width, height) for c in crops]))
     labels = np.array([c.label for c in crops])
-    predictions = np.concatenate([model(batch).argmax(1).numpy() for batch in inputs.split(512)])
+    logits = np.concatenate([model(batch).numpy() for batch in inputs.split(256)])
+    predictions = logits.argmax(1)
     confusion = [[int(((labels == t) & (predictions == p)).sum()) for p in range(2)] for t in range(2)]
     per_class = {CLASS_NAMES[t]: confusion[t][t] / max(1, sum(confusion[t])) for t in range(2)}
     errors = [f"{CLASS_NAMES[c.label]}/{c.path.name}" for c, p in zip(crops, predictions) if p != c.label]
     return {"folder": str(folder), "crops": len(crops), "accuracy": float((labels == predictions).mean()),
-            "per_class_accuracy": per_class, "confusion_true_by_predicted": confusion, "errors": errors}
+            "per_class_accuracy": per_class, "confusion_true_by_predicted": confusion, "errors": errors,
+            "logits": {f"{CLASS_NAMES[c.label]}/{c.path.name}": [round(float(v), 4) for v in row]
+                       for c, row in zip(crops, logits)}}
 
 
 def parse_arguments():
@@ -138,8 +143,14 @@ def parse_arguments():
     parser.add_argument("--height", type=int, default=32, help="model input height H")
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--learning-rate", type=float, default=3e-3)
-    parser.add_argument("--channels", type=int, default=16, help="channels of the first conv layer")
+    parser.add_argument("--learning-rate", type=float, help="peak learning rate (default 3e-3 for cnn, 1e-3 for the pretrained resnet)")
+    parser.add_argument("--architecture", default="cnn", choices=["cnn", "resnet18-layer2", "resnet18-layer3"],
+                        help="cnn: the small CNN (--channels); resnet18-*: the ImageNet ResNet18 cut after layer2/layer3")
+    parser.add_argument("--pretrained", type=Path, default=DEFAULT_PRETRAINED,
+                        help="converted ImageNet ResNet18 weights (tools/train/fetch_resnet18.sh)")
+    parser.add_argument("--temperature", type=float, default=1.0,
+                        help="calibration: the exported probabilities are softmax(logits / T) (tools/train/calibrate.py)")
+    parser.add_argument("--channels", type=int, default=16, help="cnn: channels of the first conv layer")
     parser.add_argument("--per-crop-normalisation", action="store_true",
                         help="normalise each crop by its own mean and contrast (inside the graph)")
     parser.add_argument("--augmentations", default=",".join(AUGMENTATION_GROUPS),
@@ -159,23 +170,28 @@ def main() -> None:
     crops = [c for folder in args.data for c in load_crops(folder, excluded)]
     print("training crops:", dict(Counter((c.dataset, CLASS_NAMES[c.label]) for c in crops)))
 
-    model = SpotClassifier(width=args.channels, per_crop_normalisation=args.per_crop_normalisation)
+    if args.architecture.startswith("resnet18") and not args.pretrained.exists():
+        raise SystemExit(f"{args.pretrained} is missing: run tools/train/fetch_resnet18.sh first")
+    model = build_model(args.architecture, args.channels, args.per_crop_normalisation, args.pretrained)
+    learning_rate = args.learning_rate or (3e-3 if args.architecture == "cnn" else 1e-3)
     print(f"model: {count_parameters(model)} parameters, input {args.height}x{args.width} (HxW)")
     dataset = AugmentedCrops(crops, args.width, args.height, args.seed, parse_groups(args.augmentations))
     loader = DataLoader(dataset, batch_size=args.batch_size, sampler=balanced_sampler(crops, args.seed), num_workers=0)
-    train(model, loader, args.epochs, args.learning_rate)
+    train(model, loader, args.epochs, learning_rate)
     model.eval()
     if args.checkpoint:
         torch.save(model.state_dict(), args.checkpoint)
 
     metadata = {"input_width": args.width, "input_height": args.height, "channel_order": "BGR",
-                "augmentations": args.augmentations,
-                "normalisation": "per-crop" if args.per_crop_normalisation else "fixed BGR mean/std",
+                "augmentations": args.augmentations, "architecture": args.architecture,
+                "temperature": args.temperature, "epochs": args.epochs,
+                "normalisation": "per-crop" if args.per_crop_normalisation else
+                "fixed BGR mean/std" if args.architecture == "cnn" else "minus BGR mean",
                 "pixel_range": "0-255", "classes": "free,occupied", "seed": args.seed,
                 "trained_on": ",".join(str(d) for d in args.data)}
-    export_onnx(model, args.output, args.width, args.height, metadata)
+    export_onnx(model, args.output, args.width, args.height, metadata, args.temperature)
     sample = torch.stack([dataset[i][0] for i in range(8)])
-    print("export:", check_export(model, args.output, args.width, args.height, sample))
+    print("export:", check_export(model, args.output, args.width, args.height, sample, args.temperature))
 
     results = [evaluate(model, folder, args.width, args.height) for folder in args.validate_on]
     for r in results:

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Leave-one-lot-out over the three real crop sets: for each of lot-a, cnrpark-a and vsb-ostrava, train on
+# the other two (plus whatever extra --data is given, e.g. the demo crops) and measure on ALL crops of it.
+# The three directions run side by side, one thread each (THREADS=n to change), under `nice -n 10`.
+# Reports go to tools/train/runs/<variant>-without-<lot>.{json,log,onnx} (git-ignored); the summary row
+# (each direction, the worst, vsb-ostrava's dusk/night crops) is appended to tools/train/runs/lolo.md.
+#
+# Usage: tools/train/run_lolo.sh VARIANT [train.py arguments, e.g. --architecture resnet18-layer3 --data /tmp/demo-crops/demo]
+set -euo pipefail
+export OMP_WAIT_POLICY=PASSIVE
+
+variant="$1"; shift
+here="$(cd "$(dirname "$0")" && pwd)"
+crops_root="${CROPS_ROOT:-$(cd "$here/../../.." && pwd)/shared/data/crops}"
+runs="$here/runs"
+lots=(lot-a cnrpark-a vsb-ostrava)
+mkdir -p "$runs"
+
+run_direction() {
+  local test_lot="$1"; shift
+  local name="$variant-without-$test_lot" data=()
+  for lot in "${lots[@]}"; do [ "$lot" = "$test_lot" ] || data+=(--data "$crops_root/$lot"); done
+  nice -n 10 /usr/bin/python3 "$here/train.py" --threads "${THREADS:-1}" "${data[@]}" --validate-on "$crops_root/$test_lot" \
+      --output "$runs/$name.onnx" --report "$runs/$name.json" --checkpoint "$runs/$name.pt" "$@" > "$runs/$name.log" 2>&1
+  grep VALIDATION "$runs/$name.log" | sed "s|^|$name: |"
+}
+
+for lot in "${lots[@]}"; do run_direction "$lot" "$@" & done
+wait
+/usr/bin/python3 "$here/lolo_table.py" "$variant" "$*" | tee -a "$runs/lolo.md"
