@@ -12,5 +12,8 @@ public sealed record ClassifierOptions
     [Range(1, 64)]
     public int Threads { get; init; } = 1;
 
+    /// <summary>Whether each verdict carries the model's <c>embedding</c> output (for per-lot heads). Default false: nobody reads it, so it is not copied.</summary>
+    public bool IncludeEmbedding { get; init; }
+
     public static string DefaultModelPath => Path.Combine(AppContext.BaseDirectory, "Models", "spot-classifier.onnx");
 }
