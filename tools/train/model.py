@@ -113,5 +113,26 @@ def build_model(architecture: str, channels: int, per_crop_normalisation: bool, 
     raise ValueError(f"unknown architecture {architecture}")
 
 
+def multiply_adds(model: nn.Module, height: int, width: int) -> int:
+    """Multiply-adds of the convolutions and linear layers for one crop of height x width."""
+    total = []
+
+    def count(module, inputs, output):
+        if isinstance(module, nn.Conv2d):
+            total.append(output.numel() * module.in_channels // module.groups * module.kernel_size[0] * module.kernel_size[1])
+        elif isinstance(module, nn.Linear):
+            total.append(module.in_features * module.out_features)
+
+    hooks = [m.register_forward_hook(count) for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
+    was_training = model.training
+    model.eval()
+    with torch.no_grad():
+        model(torch.zeros(1, 3, height, width))
+    model.train(was_training)
+    for hook in hooks:
+        hook.remove()
+    return sum(total)
+
+
 def count_parameters(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters())
