@@ -8,6 +8,9 @@ public sealed record ClassifierOptions
     /// <summary>The .onnx file. Default: the model shipped beside the program (Models/spot-classifier.onnx).</summary>
     public string ModelPath { get; init; } = DefaultModelPath;
 
+    /// <summary>A small, fast .onnx model to run before <see cref="ModelPath"/>'s (a cascade, see <see cref="CascadeSpotClassifier"/>); null runs the model alone.</summary>
+    public string? FastModelPath { get; init; }
+
     /// <summary>Threads one inference may use. Default 1: the other core decodes video.</summary>
     [Range(1, 64)]
     public int Threads { get; init; } = 1;
