@@ -58,7 +58,7 @@ public sealed class AnalyzeCommandTests
 
         Assert.True(outcome.ExitCode == 0, outcome.Stderr);
         Assert.Contains("1 free / 2 spots", outcome.Stdout);
-        Assert.Contains("the accurate model 2", outcome.Stdout);
+        Assert.Contains("the accurate model 3", outcome.Stdout);
     }
 
     [Fact]
