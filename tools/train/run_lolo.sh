@@ -17,6 +17,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 crops_root="${CROPS_ROOT:-$(cd "$here/../../.." && pwd)/shared/data/crops}"
 runs="$here/runs"
 lots=(lot-a cnrpark-a vsb-ostrava)
+read -r -a left_out <<< "${ONLY:-${lots[*]}}"  # ONLY="vsb-ostrava" runs that direction alone
 mkdir -p "$runs"
 
 run_direction() {
@@ -29,6 +30,6 @@ run_direction() {
   grep VALIDATION "$runs/$name.log" | sed "s|^|$name: |"
 }
 
-for lot in "${lots[@]}"; do run_direction "$lot" "$@" & done
+for lot in "${left_out[@]}"; do run_direction "$lot" "$@" & done
 wait
-/usr/bin/python3 "$here/lolo_table.py" "$variant" "$*" | tee -a "$runs/lolo.md"
+[ -n "${ONLY:-}" ] || /usr/bin/python3 "$here/lolo_table.py" "$variant" "$*" | tee -a "$runs/lolo.md"
