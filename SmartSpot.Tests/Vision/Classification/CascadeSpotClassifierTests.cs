@@ -6,17 +6,19 @@ namespace SmartSpot.Tests.Vision.Classification;
 
 public sealed class CascadeSpotClassifierTests
 {
-    /// <summary>Says what it is told per spot id, with its own confidence; records which spots it was asked about.</summary>
+    /// <summary>Says what it is told per spot id, with the confidence it is told; records which spots it was asked about.</summary>
     private sealed class ScriptedClassifier(float confidence) : ISpotClassifier
     {
         public Dictionary<int, SpotStatus> Says { get; } = [];
+
+        public float Confidence { get; set; } = confidence;
 
         public List<int> Asked { get; } = [];
 
         public IReadOnlyList<SpotClassification> Classify(Mat frame, IReadOnlyList<ParkingSpot> spots)
         {
             Asked.AddRange(spots.Select(spot => spot.Id));
-            return spots.Select(spot => new SpotClassification(Says[spot.Id], confidence)).ToList();
+            return spots.Select(spot => new SpotClassification(Says[spot.Id], Confidence)).ToList();
         }
     }
 
@@ -71,6 +73,22 @@ public sealed class CascadeSpotClassifierTests
 
         Assert.Equal([A.Id], _accurate.Asked);
         Assert.Equal(SpotStatus.Free, verdicts[0].Status);
+    }
+
+    [Fact]
+    public void Classify_FastAgreesButItsAnswerMoved_AccurateAskedAgain()
+    {
+        var sut = Create();
+        _fast.Confidence = 0.98f;
+        sut.Classify(_frame, [A]);
+        _accurate.Asked.Clear();
+
+        _fast.Confidence = 0.85f;
+        sut.Classify(_frame, [A]);
+        _fast.Confidence = 0.6f;
+        sut.Classify(_frame, [A]);
+
+        Assert.Equal([A.Id], _accurate.Asked);
     }
 
     [Fact]
