@@ -17,7 +17,7 @@ public static class AnalyzeCommand
     {
         var video = new Option<FileInfo>("--video") { Description = "The lot camera video (MP4, AVI, MKV...).", Required = true };
         var mask = new Option<FileInfo>("--mask") { Description = "The mask image: one white shape per spot on black.", Required = true };
-        var model = new Option<FileInfo?>("--model") { Description = "The ONNX spot classifier (default: the shipped model)." };
+        var model = new Option<FileInfo?>("--model") { Description = "The ONNX spot classifier (default: the shipped pair, a fast model in front of the accurate one)." };
         var fastModel = new Option<FileInfo?>("--fast-model")
         {
             Description = "A small ONNX model that classifies every crop first; --model then decides only each spot's first status and wherever the fast one disagrees with it.",
@@ -39,11 +39,13 @@ public static class AnalyzeCommand
             token => RunAsync(
                 parse.GetRequiredValue(video).FullName,
                 parse.GetRequiredValue(mask).FullName,
-                new ClassifierOptions
-                {
-                    ModelPath = parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath,
-                    FastModelPath = parse.GetValue(fastModel)?.FullName,
-                },
+                parse.GetValue(model) is null && parse.GetValue(fastModel) is null
+                    ? ClassifierOptions.Shipped
+                    : new ClassifierOptions
+                    {
+                        ModelPath = parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath,
+                        FastModelPath = parse.GetValue(fastModel)?.FullName,
+                    },
                 new PipelineOptions
                 {
                     Frames = new FrameSourceOptions { AnalyzeEvery = parse.GetValue(every) },

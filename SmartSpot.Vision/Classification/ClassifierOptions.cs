@@ -19,4 +19,10 @@ public sealed record ClassifierOptions
     public bool IncludeEmbedding { get; init; }
 
     public static string DefaultModelPath => Path.Combine(AppContext.BaseDirectory, "Models", "spot-classifier.onnx");
+
+    /// <summary>The shipped fast model (Models/spot-classifier-fast.onnx) that makes a cascade with the shipped model.</summary>
+    public static string DefaultFastModelPath => Path.Combine(AppContext.BaseDirectory, "Models", "spot-classifier-fast.onnx");
+
+    /// <summary>The shipped pair: the shipped model, with the shipped fast model in front of it when it is installed.</summary>
+    public static ClassifierOptions Shipped => new() { FastModelPath = File.Exists(DefaultFastModelPath) ? DefaultFastModelPath : null };
 }
