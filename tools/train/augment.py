@@ -120,6 +120,26 @@ def dark_tint(image, rng):
     return out.astype(np.uint8)
 
 
+def paint_bay_lines(image, rng):
+    """Thin painted bay lines (white, yellow or red, partly worn) along one or both long edges, or
+    across an end, on crops of BOTH classes: lines then tell nothing about the class."""
+    out = image.copy()
+    h, w = out.shape[:2]
+    colour = [(235, 235, 235), (40, 200, 230), (50, 50, 190)][rng.integers(0, 3)]
+    colour = tuple(int(c * rng.uniform(0.7, 1.0)) for c in colour)
+    thickness = max(1, int(h * rng.uniform(0.03, 0.08)))
+    for _ in range(rng.integers(1, 3)):
+        kind = rng.integers(0, 3)
+        if kind < 2:  # along a long edge, a little inside the crop
+            y = int(h * rng.uniform(0.0, 0.15)) if kind == 0 else int(h * rng.uniform(0.85, 1.0))
+            cv2.line(out, (0, y), (w - 1, y + int(rng.integers(-2, 3))), colour, thickness)
+        else:  # across one end
+            x = int(w * rng.uniform(0.0, 0.1)) if rng.random() < 0.5 else int(w * rng.uniform(0.9, 1.0))
+            cv2.line(out, (x, 0), (x + int(rng.integers(-2, 3)), h - 1), colour, thickness)
+    alpha = rng.uniform(0.5, 1.0)
+    return cv2.addWeighted(out, alpha, image, 1 - alpha, 0)
+
+
 def night_camera(image, rng):
     """Night: an infrared camera's grey picture (contrast and level vary), or dusk under orange
     sodium light (dark, blue and green suppressed); both with sensor noise."""
@@ -193,7 +213,7 @@ def degrade_camera(image, rng):
     return image
 
 
-AUGMENTATION_GROUPS = ("markings", "neighbour", "roof", "lighting", "geometry", "colour", "camera", "night")
+AUGMENTATION_GROUPS = ("markings", "neighbour", "roof", "lighting", "geometry", "colour", "camera", "night", "baylines")
 
 
 def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
@@ -202,7 +222,8 @@ def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
     of an empty crop; roof = zoom of an occupied crop until the car fills it;
     lighting = shadows, foliage, dark tint; geometry = box jitter, flips, 90 deg turns;
     colour = hue, saturation, brightness, contrast, grey; camera = blur, low resolution, noise, JPEG;
-    night = infrared grey or sodium-lit dusk, with noise (a quarter of the crops).
+    night = infrared grey or sodium-lit dusk, with noise (a quarter of the crops);
+    baylines = thin painted lines at the crop's edges on a third of the crops of both classes.
     `random_occupied()` returns an occupied crop (for intrusions)."""
     if "markings" in groups and label == EMPTY and rng.random() < 0.25:
         image = paint_markings(image, rng)
@@ -210,6 +231,8 @@ def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
         image = intrude_neighbour(image, random_occupied(), rng)
     if "roof" in groups and label == OCCUPIED and rng.random() < 0.15:
         image = zoom_to_roof(image, rng)
+    if "baylines" in groups and rng.random() < 0.33:
+        image = paint_bay_lines(image, rng)
     if "geometry" in groups:
         if rng.random() < 0.8:
             image = jitter_box(image, rng)
