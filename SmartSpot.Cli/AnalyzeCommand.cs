@@ -40,7 +40,7 @@ public static class AnalyzeCommand
                 parse.GetRequiredValue(video).FullName,
                 parse.GetRequiredValue(mask).FullName,
                 parse.GetValue(model) is null && parse.GetValue(fastModel) is null
-                    ? ClassifierOptions.Shipped
+                    ? ClassifierOptions.ShippedPair()
                     : new ClassifierOptions
                     {
                         ModelPath = parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath,

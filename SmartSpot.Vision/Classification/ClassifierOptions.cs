@@ -24,5 +24,5 @@ public sealed record ClassifierOptions
     public static string DefaultFastModelPath => Path.Combine(AppContext.BaseDirectory, "Models", "spot-classifier-fast.onnx");
 
     /// <summary>The shipped pair: the shipped model, with the shipped fast model in front of it when it is installed.</summary>
-    public static ClassifierOptions Shipped => new() { FastModelPath = File.Exists(DefaultFastModelPath) ? DefaultFastModelPath : null };
+    public static ClassifierOptions ShippedPair() => new() { FastModelPath = File.Exists(DefaultFastModelPath) ? DefaultFastModelPath : null };
 }

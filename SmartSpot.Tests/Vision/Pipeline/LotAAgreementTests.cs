@@ -17,7 +17,7 @@ public sealed class LotAAgreementTests
         var labels = LotACropLabels.Load(sharedData);
         var options = new PipelineOptions();
         using var input = AnalysisInput.Open(TestPaths.LotA("parking_1280x720.mp4"), TestPaths.LotA("mask_1280x720.png"), options);
-        var shipped = ClassifierOptions.Shipped;
+        var shipped = ClassifierOptions.ShippedPair();
         using var accurate = new OnnxSpotClassifier(shipped);
         using var fast = new OnnxSpotClassifier(shipped with { ModelPath = shipped.FastModelPath ?? shipped.ModelPath });
         var classifier = new CascadeSpotClassifier(fast, accurate);
