@@ -22,7 +22,11 @@ public static class AnalyzeCommand
             Required = true,
         };
         var mask = new Option<FileInfo>("--mask") { Description = "The mask image: one white shape per spot on black.", Required = true };
-        var model = new Option<FileInfo?>("--model") { Description = "The ONNX spot classifier (default: the shipped model)." };
+        var model = new Option<FileInfo?>("--model") { Description = "The ONNX spot classifier (default: the shipped pair, a fast model in front of the accurate one)." };
+        var fastModel = new Option<FileInfo?>("--fast-model")
+        {
+            Description = "A small ONNX model that classifies every crop first; --model then decides only each spot's first status and wherever the fast one disagrees with it.",
+        };
         var every = new Option<int>("--every") { Description = "Analyse every Nth frame.", DefaultValueFactory = _ => 1 };
         every.Validators.Add(result =>
         {
@@ -50,13 +54,19 @@ public static class AnalyzeCommand
         };
         var command = new Command("analyze", "Analyse a lot video or camera stream: which spots are free, frame by frame.")
         {
-            video, mask, model, every, duration, json, csv, maskPixelLimit, videoPixelLimit,
+            video, mask, model, fastModel, every, duration, json, csv, maskPixelLimit, videoPixelLimit,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             token => RunAsync(
                 VideoArgument(parse.GetRequiredValue(video)),
                 parse.GetRequiredValue(mask).FullName,
-                parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath,
+                parse.GetValue(model) is null && parse.GetValue(fastModel) is null
+                    ? new ClassifierOptions()
+                    : new ClassifierOptions
+                    {
+                        ModelPath = parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath,
+                        FastModelPath = parse.GetValue(fastModel)?.FullName,
+                    },
                 new PipelineOptions
                 {
                     Frames = new FrameSourceOptions { AnalyzeEvery = parse.GetValue(every), MaxPixels = parse.GetValue(videoPixelLimit) },
@@ -73,10 +83,12 @@ public static class AnalyzeCommand
     private static string VideoArgument(string video) => UrlCredentials.IsStreamUrl(video) ? video : Path.GetFullPath(video);
 
     private static async Task RunAsync(
-        string video, string maskPath, string modelPath, PipelineOptions options, TimeSpan? duration, string? jsonPath, string? csvPath, CancellationToken cancellationToken)
+        string video, string maskPath, ClassifierOptions classifierOptions, PipelineOptions options, TimeSpan? duration, string? jsonPath, string? csvPath,
+        CancellationToken cancellationToken)
     {
         using var input = AnalysisInput.Open(video, maskPath, options);
-        using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath });
+        using var models = new SpotClassifierFactory(classifierOptions);
+        var classifier = models.CreateForAnalysis();
         var pipeline = new OccupancyPipeline(classifier, options);
         var history = new OccupancyHistory(options.History);
         var live = input.Source.Info.IsLive;
@@ -119,6 +131,10 @@ public static class AnalyzeCommand
             input.Source.EndedEarly, stream?.FramesDropped ?? 0, stream?.Connection.Reconnects ?? 0);
         var report = AnalysisReport.From(input.Source.Info, input.Spots, history, stats);
         PrintSummary(report);
+        if (classifier is CascadeSpotClassifier cascade)
+        {
+            Console.WriteLine($"cascade: the fast model classified {cascade.FastRuns} crops, the accurate model {cascade.AccurateRuns}");
+        }
         if (jsonPath is not null)
         {
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, CliOutput.Json), CancellationToken.None);

@@ -6,12 +6,17 @@ public static class TestPaths
     /// <summary>The repository root: the folder holding SmartSpot.sln, found upwards from the test binaries.</summary>
     public static string Repository { get; } = FindRepository();
 
-    /// <summary><c>../shared/data</c> beside the repository; null when this machine does not have it.</summary>
+    /// <summary>
+    /// <c>../shared/data</c> beside the repository (or the folder SMARTSPOT_SHARED_DATA names: point it at a missing
+    /// folder to run the suite as a machine without the shared data would); null when there is none.
+    /// </summary>
     public static string? SharedData
     {
         get
         {
-            var path = Path.GetFullPath(Path.Combine(Repository, "..", "shared", "data"));
+            var path = Environment.GetEnvironmentVariable("SMARTSPOT_SHARED_DATA") is { Length: > 0 } chosen
+                ? Path.GetFullPath(chosen)
+                : Path.GetFullPath(Path.Combine(Repository, "..", "shared", "data"));
             return Directory.Exists(path) ? path : null;
         }
     }
@@ -21,7 +26,7 @@ public static class TestPaths
     /// <summary>Skips the running test when the shared data is missing.</summary>
     public static string RequireSharedData()
     {
-        Assert.SkipWhen(SharedData is null, "../shared/data is not beside the repository on this machine");
+        Assert.SkipWhen(SharedData is null, "the shared data (../shared/data, or SMARTSPOT_SHARED_DATA) is not on this machine");
         return SharedData!;
     }
 

@@ -1,11 +1,11 @@
-using SmartSpot.Web.Extensions;
+using SmartSpot.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSmartSpot();
 
 var app = builder.Build();
 app.MapSmartSpot();
-app.Run();
+return await app.RunSmartSpotAsync();
 
 /// <summary>The entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -12,18 +12,19 @@ public sealed class SpotCropper : IDisposable
 {
     private readonly Mat _yuv = new();
     private readonly Mat _bgr = new();
-    private CropTensorWriter? _writer;
+    private readonly Dictionary<(int Width, int Height), CropTensorWriter> _writers = [];
     private float[] _tensor = [];
 
     /// <summary>The spots' crops, [spots, 3, height, width] planar BGR floats 0-255, in this cropper's buffer (valid until the next call).</summary>
     public Memory<float> Write(Frame frame, IReadOnlyList<ParkingSpot> spots, int width, int height)
     {
-        if (_writer is null || _writer.Width != width || _writer.Height != height)
+        // One writer per input size: a cascade's two models ask for their own sizes frame after frame.
+        if (!_writers.TryGetValue((width, height), out var writer))
         {
-            _writer?.Dispose();
-            _writer = new CropTensorWriter(width, height);
+            writer = new CropTensorWriter(width, height);
+            _writers.Add((width, height), writer);
         }
-        var length = _writer.CropLength;
+        var length = writer.CropLength;
         if (_tensor.Length < spots.Count * length)
         {
             _tensor = new float[spots.Count * length];
@@ -31,14 +32,14 @@ public sealed class SpotCropper : IDisposable
         for (var index = 0; index < spots.Count; index++)
         {
             using var crop = CropBgr(frame, spots[index].Box);
-            _writer.Write(crop, _tensor.AsSpan(index * length, length));
+            writer.Write(crop, _tensor.AsSpan(index * length, length));
         }
         return _tensor.AsMemory(0, spots.Count * length);
     }
 
     public void Dispose()
     {
-        _writer?.Dispose();
+        foreach (var writer in _writers.Values) writer.Dispose();
         _yuv.Dispose();
         _bgr.Dispose();
     }

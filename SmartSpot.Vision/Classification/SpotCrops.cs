@@ -19,4 +19,7 @@ public sealed class SpotCrops(Frame frame, IReadOnlyList<ParkingSpot> spots, Spo
     /// reuses frame after frame (no per-frame allocation): valid until the next call.
     /// </summary>
     public Memory<float> ToTensor(int width, int height) => cropper.Write(frame, Spots, width, height);
+
+    /// <summary>Some of these spots, of the same frame (for a second classifier that judges only those).</summary>
+    public SpotCrops Of(IReadOnlyList<ParkingSpot> spots) => new(frame, spots, cropper);
 }

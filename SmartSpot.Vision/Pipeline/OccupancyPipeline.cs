@@ -32,7 +32,7 @@ public sealed class OccupancyPipeline(ISpotClassifier classifier, PipelineOption
                 var verdicts = classifier.Classify(new SpotCrops(frame, toClassify, cropper));
                 detector.Remember(frame, toClassify);
                 var snapshot = state.Update(frame.Index, frame.Timestamp, toClassify, verdicts, frame.FollowsGap);
-                yield return new FrameResult(frame, snapshot, toClassify.Count);
+                yield return new FrameResult(frame, snapshot, toClassify, verdicts);
             }
         }
     }

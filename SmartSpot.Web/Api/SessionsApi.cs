@@ -1,184 +1,149 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
 using SmartSpot.Vision;
-using SmartSpot.Web.Services;
+using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Demo;
+using SmartSpot.Web.Sessions;
+using SmartSpot.Web.Uploads;
 
 namespace SmartSpot.Web.Api;
 
-/// <summary>The /api/sessions endpoints: upload, demo, list, inspect, export, stop/pause/resume, restart.</summary>
+/// <summary>The /api/sessions endpoints: upload, demo, list, inspect, export, live MJPEG, stop/pause/resume, restart. Errors are <see cref="ApiProblems"/>.</summary>
 public static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
-        var sessions = routes.MapGroup("/api/sessions").AddEndpointFilter(AnswerUnexpectedErrorsAsync);
+        var api = routes.MapGroup("/api").AddEndpointFilter(AnswerErrorsAsync);
+        var sessions = api.MapGroup("/sessions");
         sessions.MapPost("/", CreateAsync);
         sessions.MapPost("/demo", DemoAsync);
         sessions.MapGet("/", ListAsync);
-        sessions.MapGet("/{id:guid}", GetAsync);
-        sessions.MapGet("/{id:guid}/intervals.json", IntervalsAsync);
-        sessions.MapGet("/{id:guid}/timeline.csv", TimelineAsync);
-        sessions.MapPost("/{id:guid}/stop", (Guid id, SessionRegistry registry) => Control(id, registry, session => session.Stop()));
-        sessions.MapPost("/{id:guid}/pause", (Guid id, SessionRegistry registry) => Control(id, registry, session => session.Pause()));
-        sessions.MapPost("/{id:guid}/resume", (Guid id, SessionRegistry registry) => Control(id, registry, session => session.Resume()));
-        sessions.MapPost("/{id:guid}/restart", RestartAsync);
+        sessions.MapGet("/{id}", GetAsync);
+        sessions.MapGet("/{id}/intervals.json", IntervalsAsync);
+        sessions.MapGet("/{id}/timeline.csv", TimelineAsync);
+        sessions.MapGet("/{id}/live.mjpeg", LiveAsync);
+        sessions.MapPost("/{id}/stop", (string id, SessionRegistry registry) => Control(id, registry, session => session.Stop()));
+        sessions.MapPost("/{id}/pause", (string id, SessionRegistry registry) => Control(id, registry, session => session.Pause()));
+        sessions.MapPost("/{id}/resume", (string id, SessionRegistry registry) => Control(id, registry, session => session.Resume()));
+        sessions.MapPost("/{id}/restart", RestartAsync);
+        api.Map("/{**path}", (string? path) => ApiProblems.Problem(StatusCodes.Status404NotFound, "No such endpoint",
+            $"There is no API endpoint /api/{path} for this method. See docs/web-api.md for the endpoints."));
         return routes;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, UploadStore uploads, SessionRegistry registry, CancellationToken cancellationToken)
+    /// <param name="speed">Optional, here or as a form field: see <see cref="AnalysisSpeed"/>; absent = SmartSpot:Analysis:DefaultSpeed.</param>
+    private static async Task<IResult> CreateAsync(HttpRequest request, string? speed, UploadStore uploads, SessionRegistry registry, CancellationToken cancellationToken)
     {
-        try
-        {
-            var session = await SessionUploadReader.CreateSessionAsync(request, uploads, registry, cancellationToken);
-            return Results.Accepted($"/api/sessions/{session.Id}", new { id = session.Id, status = session.Status });
-        }
-        catch (InvalidInputException invalid)
-        {
-            return Error(StatusCodes.Status400BadRequest, "The upload was refused", invalid.Message);
-        }
-        catch (QueueFullException full)
-        {
-            return Error(StatusCodes.Status503ServiceUnavailable, "The analysis queue is full", full.Message);
-        }
-        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Error(StatusCodes.Status413PayloadTooLarge, "The upload is too large",
-                $"The upload is larger than the video and mask limits together ({UploadStore.FormatBytes(uploads.Limits.MaxVideoBytes)} + {UploadStore.FormatBytes(uploads.Limits.MaxMaskBytes)}). Upload smaller files.");
-        }
+        var session = await UploadFormReader.CreateSessionAsync(request, speed, uploads, registry, cancellationToken);
+        return Accepted(session);
     }
 
     /// <param name="speed">Optional: see <see cref="AnalysisSpeed"/>; absent = SmartSpot:Analysis:DefaultSpeed.</param>
-    private static async Task<IResult> DemoAsync(string? speed, SessionRegistry registry, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var session = await registry.StartDemoAsync(AnalysisSpeed.Parse(speed), cancellationToken);
-            return Results.Accepted($"/api/sessions/{session.Id}", new { id = session.Id, status = session.Status });
-        }
-        catch (InvalidInputException invalid)
-        {
-            return Error(StatusCodes.Status400BadRequest, "Invalid speed", invalid.Message);
-        }
-        catch (QueueFullException full)
-        {
-            return Error(StatusCodes.Status503ServiceUnavailable, "The analysis queue is full", full.Message);
-        }
-    }
+    private static async Task<IResult> DemoAsync(string? speed, DemoSessions demo, CancellationToken cancellationToken) =>
+        Accepted(await demo.StartAsync(AnalysisSpeed.Parse(speed), cancellationToken));
 
-    private static async Task<IResult> ListAsync(SessionStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(SessionReader reader, CancellationToken cancellationToken)
     {
-        var sessions = await store.ListAsync(cancellationToken);
+        var sessions = await reader.ListAsync(cancellationToken);
         return Results.Ok(sessions.Select(s => new
         {
-            s.Id, s.Name, s.CreatedAt, s.VideoFileName, Spots = s.SpotCount, s.Status, s.Free, s.Occupied, s.Progress, s.Error,
+            s.Id, s.Name, s.CreatedAt, s.Kind, s.VideoFileName, Spots = s.SpotCount, s.Status, s.Free, s.Occupied, s.Progress, s.Error,
         }));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, SessionStore store, SessionRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, SessionReader reader, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(id, cancellationToken) is not { } session) return NotFound(id);
-        var live = registry.Find(id);
-        var current = live?.Latest?.Spots.ToDictionary(state => state.SpotId, state => state.Status);
+        if (await FindAsync(id, reader, cancellationToken) is not { } detail) return ApiProblems.NoSuchSession(id);
+        var session = detail.Summary;
         return Results.Ok(new
         {
-            session.Id, session.Name, session.CreatedAt, session.VideoFileName, session.MaskFileName, session.Status, session.Error,
-            session.Progress, session.FramesDone, session.FrameCount,
-            ProcessingFps = live?.FramesPerSecond ?? 0,
+            session.Id, session.Name, session.CreatedAt, session.Kind, session.VideoFileName, session.MaskFileName, session.Status, session.Error,
+            session.Progress, session.FramesDone, session.FrameCount, session.Speed,
+            ProcessingFps = detail.FramesPerSecond,
             Video = session.Video is { } video ? new { video.Width, video.Height, video.Fps, video.FrameCount } : null,
             session.Free, session.Occupied, session.StartedAt, session.FinishedAt,
-            Spots = session.Spots.Select(spot => new
-            {
-                spot.Id, spot.Box.X, spot.Box.Y, spot.Box.Width, spot.Box.Height,
-                Status = current is null ? session.StatusOf(spot.Id) : current.GetValueOrDefault(spot.Id),
-            }),
+            Live = session.IsActive ? $"/api/sessions/{session.Id}/live.mjpeg" : null,
+            Spots = detail.Spots.Select(spot => new { spot.Id, spot.Box.X, spot.Box.Y, spot.Box.Width, spot.Box.Height, Status = detail.StatusOf(spot.Id) }),
         });
     }
 
-    private static async Task<IResult> IntervalsAsync(Guid id, SessionStore store, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<IResult> IntervalsAsync(string id, SessionReader reader, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(id, cancellationToken) is not { } session) return NotFound(id);
-        response.Headers.ContentDisposition = $"attachment; filename=\"{ExportName(session)}-intervals.json\"";
+        if (await FindAsync(id, reader, cancellationToken) is not { } session) return ApiProblems.NoSuchSession(id);
+        response.Headers.ContentDisposition = $"attachment; filename=\"{ExportName(session.Summary)}-intervals.json\"";
         return Results.Ok(session.Intervals.Select(i => new
         {
             i.SpotId, i.Status, i.StartFrame, i.EndFrame, StartSeconds = i.StartTime.TotalSeconds, EndSeconds = i.EndTime.TotalSeconds,
         }));
     }
 
-    private static async Task<IResult> TimelineAsync(Guid id, SessionStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> TimelineAsync(string id, SessionReader reader, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(id, cancellationToken) is not { } session) return NotFound(id);
+        if (await FindAsync(id, reader, cancellationToken) is not { } session) return ApiProblems.NoSuchSession(id);
         var csv = new StringBuilder("frame,time,free,occupied\n");
         foreach (var point in session.Timeline)
         {
             csv.Append(CultureInfo.InvariantCulture, $"{point.Frame},{point.Time.TotalSeconds:0.###},{point.Free},{point.Occupied}\n");
         }
-        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{ExportName(session)}-timeline.csv");
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{ExportName(session.Summary)}-timeline.csv");
     }
 
-    private static IResult Control(Guid id, SessionRegistry registry, Action<AnalysisSession> action)
+    /// <summary>The live annotated frames as MJPEG, from the same feed as the dashboard's; 409 when the analysis is not queued or running.</summary>
+    private static async Task<IResult> LiveAsync(string id, SessionRegistry registry, SessionReader reader, CancellationToken cancellationToken)
     {
-        if (registry.Find(id) is not { } session || !session.IsActive)
-        {
-            return Error(StatusCodes.Status409Conflict, "The analysis is not running",
-                $"No running or queued analysis has the id {id}; only those can be stopped, paused or resumed. See GET /api/sessions.");
-        }
+        if (!Guid.TryParse(id, out var guid)) return ApiProblems.NoSuchSession(id);
+        if (registry.Find(guid) is { IsActive: true } session) return new MjpegStreamResult(session.Feed.Subscribe());
+        return await reader.GetAsync(guid, cancellationToken) is null ? ApiProblems.NoSuchSession(id) : ApiProblems.NotRunning(guid);
+    }
+
+    private static IResult Control(string id, SessionRegistry registry, Action<AnalysisSession> action)
+    {
+        if (!Guid.TryParse(id, out var guid)) return ApiProblems.NoSuchSession(id);
+        if (registry.Find(guid) is not { IsActive: true } session) return ApiProblems.NotRunning(guid);
         action(session);
-        return Results.Accepted($"/api/sessions/{id}", new { id, status = session.Status });
+        return Accepted(session);
     }
 
     /// <param name="speed">Optional: see <see cref="AnalysisSpeed"/>; absent = the speed of the first run.</param>
-    private static async Task<IResult> RestartAsync(Guid id, string? speed, SessionRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> RestartAsync(string id, string? speed, SessionRegistry registry, CancellationToken cancellationToken)
     {
-        double? parsedSpeed;
+        var pace = AnalysisSpeed.Parse(speed);
+        if (!Guid.TryParse(id, out var guid)) return ApiProblems.NoSuchSession(id);
         try
         {
-            parsedSpeed = AnalysisSpeed.Parse(speed);
-        }
-        catch (InvalidInputException invalid)
-        {
-            return Error(StatusCodes.Status400BadRequest, "Invalid speed", invalid.Message);
-        }
-        try
-        {
-            return await registry.RestartAsync(id, parsedSpeed, cancellationToken) is { } session
-                ? Results.Accepted($"/api/sessions/{id}", new { id, status = session.Status })
-                : NotFound(id);
+            return await registry.RestartAsync(guid, pace, cancellationToken) is { } session ? Accepted(session) : ApiProblems.NoSuchSession(id);
         }
         catch (Exception refused) when (refused is InvalidOperationException or InvalidInputException)
         {
-            return Error(StatusCodes.Status409Conflict, "The analysis cannot be restarted", refused.Message);
-        }
-        catch (QueueFullException full)
-        {
-            return Error(StatusCodes.Status503ServiceUnavailable, "The analysis queue is full", full.Message);
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "The analysis cannot be restarted", refused.Message);
         }
     }
 
+    private static async Task<SessionDetail?> FindAsync(string id, SessionReader reader, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var guid) ? await reader.GetAsync(guid, cancellationToken) : null;
+
+    private static IResult Accepted(AnalysisSession session) =>
+        Results.Accepted($"/api/sessions/{session.Id}", new { id = session.Id, status = session.Status });
+
     /// <summary>An API client gets problem details with a message, never an HTML error page or a stack trace.</summary>
-    private static async ValueTask<object?> AnswerUnexpectedErrorsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> AnswerErrorsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
         {
             return await next(context);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (error is not OperationCanceledException || !context.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionsApi))
-                .LogError(error, "{Method} {Path} failed.", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
-            return Error(StatusCodes.Status500InternalServerError, "SmartSpot could not complete the request",
-                error is IOException
-                    ? $"SmartSpot could not store or read a file ({error.Message}). Check the free space in the data directory, then try again."
-                    : $"SmartSpot could not complete the request ({error.Message}). Try again; if it keeps failing, the server log has the details.");
+            var services = context.HttpContext.RequestServices;
+            var answer = ApiProblems.From(error, context.HttpContext);
+            var level = answer is IStatusCodeHttpResult { StatusCode: >= 500 } ? LogLevel.Error : LogLevel.Information;
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionsApi))
+                .Log(level, error, "{Method} {Path} answered with a problem.", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
+            return answer;
         }
     }
 
-    private static IResult NotFound(Guid id) =>
-        Error(StatusCodes.Status404NotFound, "No such analysis", $"There is no analysis with the id {id}. See GET /api/sessions for the list.");
-
-    private static ProblemHttpResult Error(int status, string title, string message) =>
-        TypedResults.Problem(message, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["error"] = message });
-
-    private static string ExportName(StoredSession session)
+    private static string ExportName(SessionSummary session)
     {
         var safe = new string(session.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray()).Trim('-');
         return safe.Length == 0 ? session.Id.ToString("N") : safe;

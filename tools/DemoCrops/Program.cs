@@ -1,11 +1,11 @@
 // Writes labelled bay crops of demo lots for training: OUT/empty/*.jpg and OUT/occupied/*.jpg,
-// named <seed><frame>_<bay>.jpg. The seeds differ from the shipped demo's, whose crops the tests
-// use to check the model, so that check never sees a training picture.
+// named <seed><frame>_<bay>.jpg. The seeds of the shipped demo and of the tests' demo (DemoSeeds.Reserved)
+// are refused, so that no check of the model ever sees a training picture.
 //
 // usage: demo-crops OUT [SEED ...]   (default seeds 7 and 11; 40 s each, every 40th frame)
 using OpenCvSharp;
 using SmartSpot.Vision.Classification;
-using SmartSpot.Vision.Demo;
+using SmartSpot.Demo;
 using SmartSpot.Vision.Spots;
 
 if (args.Length < 1)
@@ -16,9 +16,9 @@ if (args.Length < 1)
 const int FrameStep = 40;
 var output = args[0];
 var seeds = args.Length > 1 ? args[1..].Select(int.Parse).ToArray() : [7, 11];
-if (seeds.Contains(new DemoLotOptions().Seed))
+if (seeds.Where(DemoSeeds.Reserved.Contains).ToList() is [var reserved, ..])
 {
-    Console.Error.WriteLine($"seed {new DemoLotOptions().Seed} is the shipped demo's: pick another");
+    Console.Error.WriteLine($"seed {reserved} is kept out of training (the shipped demo's or the tests'): pick another");
     return 2;
 }
 foreach (var label in new[] { "empty", "occupied" })

@@ -16,13 +16,13 @@ public sealed class SpotChangeDetectorTests
     private static Frame Lot(params Rect[] occupied)
     {
         using var picture = SyntheticLot.Frame(FrameSize, occupied);
-        return TestFrames.Yuv(picture);
+        return YuvFrames.From(picture);
     }
 
     private static Frame Grey(int level)
     {
         using var picture = new Mat(FrameSize, MatType.CV_8UC3, Scalar.All(level));
-        return TestFrames.Yuv(picture);
+        return YuvFrames.From(picture);
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class SpotChangeDetectorTests
             Cv2.Randu(noise, Scalar.All(0), Scalar.All(6));
             Cv2.Add(noisy, noise, noisy);
         }
-        using var cleanFrame = TestFrames.Yuv(clean);
-        using var noisyFrame = TestFrames.Yuv(noisy);
+        using var cleanFrame = YuvFrames.From(clean);
+        using var noisyFrame = YuvFrames.From(noisy);
         sut.Remember(cleanFrame, sut.FindChanged(cleanFrame, Spots));
 
         Assert.Empty(sut.FindChanged(noisyFrame, Spots));

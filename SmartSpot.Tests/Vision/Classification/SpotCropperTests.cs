@@ -28,7 +28,7 @@ public sealed class SpotCropperTests
     public void Write_YuvFrame_GivesTheCropsOfTheWholeFrameConvertedToBgr()
     {
         using var picture = Noise();
-        using var frame = TestFrames.Yuv(picture);
+        using var frame = YuvFrames.From(picture);
         using var sut = new SpotCropper();
         var crops = sut.Write(frame, Spots, 16, 8).ToArray();
 
@@ -63,7 +63,7 @@ public sealed class SpotCropperTests
     public void Write_FrameAfterFrame_ReusesOneTensorBuffer()
     {
         using var picture = Noise();
-        using var frame = TestFrames.Yuv(picture);
+        using var frame = YuvFrames.From(picture);
         using var sut = new SpotCropper();
 
         var first = sut.Write(frame, Spots, 16, 8);

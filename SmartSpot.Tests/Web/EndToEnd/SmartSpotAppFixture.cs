@@ -17,6 +17,9 @@ public sealed class SmartSpotAppFixture : IAsyncLifetime
 
     public string BaseAddress { get; private set; } = "";
 
+    /// <summary>Thirty seconds of the drawn lot: long enough to watch, pause and stop at real time.</summary>
+    public TestLot Lot { get; } = TestLot.Write(TestPaths.TempDirectory(), frames: 900);
+
     public IBrowser Browser { get; private set; } = default!;
 
     /// <summary>Why the browser tests cannot run here; null when they can.</summary>
@@ -31,6 +34,9 @@ public sealed class SmartSpotAppFixture : IAsyncLifetime
         }
         _app = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
             .UseEnvironment("Development")
+            // A port of its own, explicitly: the app's default (127.0.0.1:5000) won over UseKestrel(0), so two
+            // worktrees' browser tests met on one port and one of them drove the other's app.
+            .UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0")
             .UseSetting("SmartSpot:DataDirectory", _dataDirectory)
             .UseSetting("Logging:LogLevel:Default", "Warning"));
         _app.UseKestrel(0);

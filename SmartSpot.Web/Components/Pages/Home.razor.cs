@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Components.Forms;
 using SmartSpot.Vision;
 using SmartSpot.Web.Components.Upload;
-using SmartSpot.Web.Services;
+using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Storage;
+using SmartSpot.Web.Uploads;
 
 namespace SmartSpot.Web.Components.Pages;
 
@@ -36,9 +38,9 @@ public sealed partial class Home : IDisposable
             var session = await Registry.CreateAsync(stored, mask, _name, cancellationToken: _leaving.Token);
             Navigation.NavigateTo($"/sessions/{session.Id}");
         }
-        catch (Exception error) when (error is InvalidInputException or QueueFullException or IOException)
+        catch (Exception error) when (error is InvalidInputException or QueueFullException or StorageException or IOException)
         {
-            _error = error.Message;
+            _error = error is IOException ? "SmartSpot could not store the files. Try again; if it keeps failing, the server log has the details." : error.Message;
         }
         finally
         {
@@ -56,10 +58,10 @@ public sealed partial class Home : IDisposable
         _error = null;
         try
         {
-            var session = await Registry.StartDemoAsync(cancellationToken: _leaving.Token);
+            var session = await Demo.StartAsync(cancellationToken: _leaving.Token);
             Navigation.NavigateTo($"/sessions/{session.Id}");
         }
-        catch (QueueFullException error)
+        catch (Exception error) when (error is QueueFullException or StorageException)
         {
             _error = error.Message;
         }

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Components;
+using SmartSpot.Vision;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Occupancy;
+using SmartSpot.Web.Analysis;
 using SmartSpot.Web.Components.Occupancy;
-using SmartSpot.Web.Services;
+using SmartSpot.Web.Sessions;
 
 namespace SmartSpot.Web.Components.Pages;
 
 /// <summary>One analysis: live while it runs (throttled renders, streamed frames), from the database once it is kept.</summary>
-public sealed partial class Session
+public sealed partial class Session : IDisposable
 {
     /// <summary>Renders per second at most while the analysis runs; frames are streamed apart from these.</summary>
     private static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(200);
@@ -15,8 +17,7 @@ public sealed partial class Session
     private RenderThrottle? _throttle;
     private IDisposable? _subscription;
     private AnalysisSession? _live;
-    private StoredSession? _stored;
-    private SessionView? _view;
+    private SessionDetail? _view;
     private bool _loading = true;
     private bool _restarting;
     private bool _disposed;
@@ -27,8 +28,8 @@ public sealed partial class Session
 
     [Parameter] public Guid Id { get; set; }
 
-    // A new LiveFrame per followed analysis object, so that one restarted from the database starts streaming.
-    private object FrameKey => (object?)_live ?? Id;
+    // A new LiveFrame per run of the followed analysis: a run's frame feed ends with the run.
+    private object FrameKey => (object?)_live is null ? Id : (_live, _view?.Summary.StartedAt);
 
     /// <summary>The grid's tiles: all spots, or only the free or the occupied ones.</summary>
     private IReadOnlyList<SpotState> ShownStates => _show switch
@@ -38,21 +39,22 @@ public sealed partial class Session
         _ => _view!.States,
     };
 
-    private IReadOnlyList<SpotInterval> Intervals => _live?.Intervals ?? _stored?.Intervals ?? [];
+    private IReadOnlyList<SpotInterval> Intervals => _view?.Intervals ?? [];
 
     private string Meta
     {
         get
         {
-            var video = _view!.Video;
+            var summary = _view!.Summary;
+            var video = summary.Video;
             var size = video is null ? "" : $" · {video.Width}×{video.Height} at {video.Fps:0.#} fps, {TimeText.Clock(video.Duration)}";
-            return $"{_view.VideoFileName}{size} · {_view.Spots.Count} spots · {_view.CreatedAt.ToLocalTime():yyyy-MM-dd HH:mm}";
+            return $"{summary.VideoFileName}{size} · {_view.Spots.Count} spots · {summary.CreatedAt.ToLocalTime():yyyy-MM-dd HH:mm}";
         }
     }
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_view?.Id == Id)
+        if (_view?.Summary.Id == Id)
         {
             return;
         }
@@ -65,8 +67,7 @@ public sealed partial class Session
         }
         else
         {
-            _stored = await Store.GetAsync(Id);
-            _view = _stored is null ? null : SessionView.FromStored(_stored);
+            _view = await Reader.GetAsync(Id);
         }
         _loading = false;
     }
@@ -74,11 +75,10 @@ public sealed partial class Session
     private void Follow(AnalysisSession live)
     {
         _live = live;
-        _stored = null;
-        _view = SessionView.FromLive(live);
+        _view = live.Detail;
         _throttle = new RenderThrottle(RenderInterval, () => InvokeAsync(() =>
         {
-            _view = SessionView.FromLive(live);
+            _view = live.Detail;
             StateHasChanged();
         }));
         _subscription = live.Subscribe(_ => _throttle.Request());
@@ -96,7 +96,7 @@ public sealed partial class Session
                 Follow(restarted);
             }
         }
-        catch (Exception error) when (error is InvalidOperationException or SmartSpot.Vision.InvalidInputException or QueueFullException)
+        catch (Exception error) when (error is InvalidOperationException or InvalidInputException or QueueFullException)
         {
             _actionError = error.Message;
         }

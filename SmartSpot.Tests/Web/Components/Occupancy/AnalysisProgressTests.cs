@@ -11,6 +11,7 @@ public sealed class AnalysisProgressTests : MudTestContext
         var sut = Render<AnalysisProgress>(parameters => parameters
             .Add(progress => progress.FramesDone, 425)
             .Add(progress => progress.FrameCount, 1700)
+            .Add(progress => progress.Progress, 0.25)
             .Add(progress => progress.FramesPerSecond, 29.96)
             .Add(progress => progress.VideoTime, TimeSpan.FromSeconds(17))
             .Add(progress => progress.Duration, TimeSpan.FromSeconds(68))

@@ -4,7 +4,8 @@ using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Vision.Spots;
 using SmartSpot.Web.Components.Occupancy;
-using SmartSpot.Web.Services;
+using SmartSpot.Tests.Web.Streaming;
+using SmartSpot.Web.Streaming;
 using LiveFrame = SmartSpot.Web.Components.Occupancy.LiveFrame;
 
 namespace SmartSpot.Tests.Web.Components.Occupancy;
@@ -14,16 +15,24 @@ public sealed class LiveFrameTests : MudTestContext
     private const string Module = "./Components/Occupancy/LiveFrame.razor.js";
     private static readonly ParkingSpot[] Spots = [new(1, new PixelBox(100, 50, 200, 100), 18000), new(2, new PixelBox(400, 50, 200, 100), 18000)];
 
-    private static AnalysisSession NewSession() => new(
-        Guid.NewGuid(), "Lot A", DateTimeOffset.UnixEpoch,
-        new SessionFiles(new StoredUpload("video.mp4", "video.mp4", 1), new StoredUpload("mask.png", "mask.png", 1)));
+    /// <summary>How long a loaded machine may take to run the component's send loop.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    private static void Publish(AnalysisSession session, long sequence) =>
-        session.Publish(new SmartSpot.Web.Services.LiveFrame(sequence, (int)sequence, TimeSpan.FromSeconds(sequence), DateTimeOffset.UnixEpoch.AddSeconds(sequence), [0xFF, 0xD8, (byte)sequence]));
+    private static FrameFeed NewFeed() => TestFrames.Feed();
 
-    private IRenderedComponent<LiveFrame> RenderFrame(AnalysisSession? session, IReadOnlyList<SpotState>? states = null) =>
+    /// <summary>Publishes frame <paramref name="index"/> and waits until the feed has rendered it (so the next one is not dropped).</summary>
+    private static void Publish(FrameFeed feed, int index)
+    {
+        var rendered = feed.Rendered;
+        TestFrames.Publish(feed, index);
+        Assert.True(SpinWait.SpinUntil(() => feed.Rendered > rendered, TimeSpan.FromSeconds(10)));
+        Thread.Sleep(20);
+    }
+
+    private IRenderedComponent<LiveFrame> RenderFrame(FrameFeed? feed, IReadOnlyList<SpotState>? states = null) =>
         Render<LiveFrame>(parameters => parameters
-            .Add(frame => frame.Session, session)
+            .Add(frame => frame.Feed, feed)
+            .Add(frame => frame.Live, feed is not null)
             .Add(frame => frame.VideoWidth, 1000)
             .Add(frame => frame.VideoHeight, 500)
             .Add(frame => frame.Spots, Spots)
@@ -68,20 +77,21 @@ public sealed class LiveFrameTests : MudTestContext
         var module = JSInterop.SetupModule(Module);
         module.Setup<bool>("attach", _ => true).SetResult(true);
         var show = module.SetupVoid("show", _ => true);
-        var session = NewSession();
-        var sut = RenderFrame(session);
+        var feed = NewFeed();
+        var sut = RenderFrame(feed);
+        sut.WaitForAssertion(() => Assert.Equal(1, feed.Subscribers), Patience);
 
-        Publish(session, 1);
-        sut.WaitForAssertion(() => Assert.Single(show.Invocations.ToList()));
-        Publish(session, 2);
-        Publish(session, 3);
+        Publish(feed, 1);
+        sut.WaitForAssertion(() => Assert.Single(show.Invocations.ToList()), Patience);
+        Publish(feed, 2);
+        Publish(feed, 3);
         Assert.Single(show.Invocations.ToList());
 
         show.SetVoidResult();
 
-        sut.WaitForAssertion(() => Assert.Equal(2, show.Invocations.Count()));
-        Assert.Equal(3L, show.Invocations.ElementAt(1).Arguments[3]);
-        Assert.True(session.IsWatched);
+        sut.WaitForAssertion(() => Assert.Equal(2, show.Invocations.Count()), Patience);
+        Assert.Equal(3L, show.Invocations.ElementAt(1).Arguments[3]); // frame 2 was skipped: the subscription keeps the newest only
+        Assert.Equal(1, feed.Subscribers);
     }
 
     [Fact]
@@ -91,18 +101,20 @@ public sealed class LiveFrameTests : MudTestContext
         module.Setup<bool>("attach", _ => true).SetResult(true);
         var show = module.SetupVoid("show", _ => true);
         show.SetVoidResult();
-        var session = NewSession();
-        var sut = RenderFrame(session);
-        sut.WaitForAssertion(() => Assert.True(session.IsWatched));
+        var feed = NewFeed();
+        var sut = RenderFrame(feed);
+        sut.WaitForAssertion(() => Assert.True(feed.Subscribers > 0), Patience);
 
         sut.InvokeAsync(() => sut.Instance.OnVisibilityChanged(false));
-        Publish(session, 1);
+        TestFrames.Publish(feed, 1);
         Assert.Empty(show.Invocations.ToList());
-        Assert.False(session.IsWatched);
+        Assert.Equal(0, feed.Subscribers);
+        Assert.Equal(0, feed.Rendered);
 
         sut.InvokeAsync(() => sut.Instance.OnVisibilityChanged(true));
-        sut.WaitForAssertion(() => Assert.Single(show.Invocations.ToList()));
-        Assert.True(session.IsWatched);
+        sut.WaitForAssertion(() => Assert.Equal(1, feed.Subscribers), Patience);
+        Publish(feed, 2);
+        sut.WaitForAssertion(() => Assert.Single(show.Invocations.ToList()), Patience);
     }
 
     [Fact]
@@ -110,13 +122,13 @@ public sealed class LiveFrameTests : MudTestContext
     {
         var module = JSInterop.SetupModule(Module);
         module.Setup<bool>("attach", _ => true).SetResult(true);
-        var session = NewSession();
-        var sut = RenderFrame(session);
-        sut.WaitForAssertion(() => Assert.True(session.IsWatched));
+        var feed = NewFeed();
+        var sut = RenderFrame(feed);
+        sut.WaitForAssertion(() => Assert.True(feed.Subscribers > 0), Patience);
 
         await DisposeComponentsAsync();
 
-        Assert.False(session.IsWatched);
+        Assert.False(feed.Subscribers > 0);
     }
 
     [Fact]
@@ -124,13 +136,13 @@ public sealed class LiveFrameTests : MudTestContext
     {
         var module = JSInterop.SetupModule(Module);
         var attach = module.Setup<bool>("attach", _ => true);
-        var session = NewSession();
-        RenderFrame(session);
+        var feed = NewFeed();
+        RenderFrame(feed);
 
         await DisposeComponentsAsync();
         attach.SetResult(true);
 
         // A negative: give the resumed attach a moment to (wrongly) start watching.
-        Assert.False(SpinWait.SpinUntil(() => session.IsWatched, TimeSpan.FromMilliseconds(300)));
+        Assert.False(SpinWait.SpinUntil(() => feed.Subscribers > 0, TimeSpan.FromMilliseconds(300)));
     }
 }

@@ -1,0 +1,119 @@
+using OpenCvSharp;
+using SmartSpot.Vision.Pipeline;
+
+namespace SmartSpot.Tests.Web.Streaming;
+
+public sealed class FrameFeedTests
+{
+    private static readonly CancellationToken Cancel = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Publish_NobodySubscribed_RendersNothing()
+    {
+        var sut = TestFrames.Feed();
+
+        TestFrames.Publish(sut, 0);
+        TestFrames.Publish(sut, 1);
+
+        Assert.Equal(0, sut.Rendered);
+        Assert.Equal(0, sut.Dropped);
+    }
+
+    [Fact]
+    public async Task Publish_TwoSubscribers_ShareOneEncodedJpeg()
+    {
+        var sut = TestFrames.Feed();
+        using var first = sut.Subscribe();
+        using var second = sut.Subscribe();
+
+        TestFrames.Publish(sut, 7);
+        var a = await first.Frames.ReadAsync(Cancel);
+        var b = await second.Frames.ReadAsync(Cancel);
+
+        Assert.Same(a.Jpeg, b.Jpeg);
+        Assert.Equal(7, a.FrameIndex);
+        Assert.Equal(1, sut.Rendered);
+    }
+
+    [Fact]
+    public async Task Publish_WhileTheLastFrameStillRenders_DropsRatherThanQueues()
+    {
+        var sut = TestFrames.Feed(maxWidth: 3840);
+        using var subscription = sut.Subscribe();
+
+        TestFrames.Publish(sut, 0, new Size(3840, 2160), noisy: true);
+        TestFrames.Publish(sut, 1, new Size(64, 32));
+        var first = await subscription.Frames.ReadAsync(Cancel);
+
+        Assert.Equal(0, first.FrameIndex);
+        Assert.Equal(1, sut.Dropped);
+        Assert.Equal(1, sut.Rendered);
+    }
+
+    [Fact]
+    public async Task Subscription_SlowReader_KeepsOnlyTheNewestFrame()
+    {
+        var sut = TestFrames.Feed();
+        using var subscription = sut.Subscribe();
+
+        for (var index = 0; index < 3; index++)
+        {
+            TestFrames.Publish(sut, index);
+            await WaitUntilAsync(() => subscription.Frames.TryPeek(out var newest) && newest.FrameIndex == index);
+            await Task.Delay(20, Cancel); // the renderer finishes its task just after handing the frame out
+        }
+
+        Assert.Equal(2, (await subscription.Frames.ReadAsync(Cancel)).FrameIndex);
+        Assert.False(subscription.Frames.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Subscribe_WhilePaused_GetsTheFrameTheRunStoppedOn()
+    {
+        var playback = new PlaybackControl();
+        var sut = TestFrames.Feed(playback);
+        playback.Pause();
+        TestFrames.Publish(sut, 41);
+
+        using var subscription = sut.Subscribe();
+
+        Assert.Equal(41, (await subscription.Frames.ReadAsync(Cancel)).FrameIndex);
+    }
+
+    [Fact]
+    public async Task EndAsync_CompletesSubscriptionsAndRefusesNewOnesUntilBegin()
+    {
+        var sut = TestFrames.Feed();
+        var subscription = sut.Subscribe();
+
+        await sut.EndAsync();
+
+        Assert.False(await subscription.Frames.WaitToReadAsync(Cancel));
+        Assert.Equal(0, sut.Subscribers);
+        Assert.False(await sut.Subscribe().Frames.WaitToReadAsync(Cancel));
+        sut.Begin();
+        using var again = sut.Subscribe();
+        Assert.Equal(1, sut.Subscribers);
+    }
+
+    [Fact]
+    public void Dispose_LeavesTheFeed()
+    {
+        var sut = TestFrames.Feed();
+        var subscription = sut.Subscribe();
+
+        subscription.Dispose();
+        subscription.Dispose();
+        TestFrames.Publish(sut, 0);
+
+        Assert.Equal(0, sut.Subscribers);
+        Assert.Equal(0, sut.Rendered);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(5, Cancel);
+        Assert.True(condition());
+    }
+}

@@ -1,6 +1,0 @@
-using OpenCvSharp;
-
-namespace SmartSpot.Vision.Demo;
-
-/// <summary>A car's centre in frame pixels and its heading in radians (0 = nose right, positive turns clockwise on screen).</summary>
-internal readonly record struct CarPose(Point2d Centre, double Heading);

@@ -1,0 +1,98 @@
+using SmartSpot.Vision;
+using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Pipeline;
+using SmartSpot.Web.Sessions;
+using SmartSpot.Web.Storage;
+
+namespace SmartSpot.Web.Analysis;
+
+/// <summary>Runs one session's opened input through the engine: live state per frame, frames to its feed, rows to the database; never throws.</summary>
+/// <param name="classifierForAnalysis">A classifier per analysis; the models load on first use, so a missing model fails an analysis, not the host.</param>
+public sealed class SessionRunner(
+    Func<ISpotClassifier> classifierForAnalysis,
+    SessionRepository repository,
+    SessionOpener opener,
+    PipelineOptions pipeline,
+    TimeProvider time,
+    ILogger<SessionRunner> logger)
+{
+    public async Task RunAsync(AnalysisSession session, CancellationToken stopping)
+    {
+        var recorder = repository.Recorder(session);
+        using var input = session.TakeInput();
+        if (input is null)
+        {
+            // Stopped while it waited: only its status is left to record.
+            await RecordAsync(session, () => recorder.FinishedAsync(session.Summary, CancellationToken.None));
+            return;
+        }
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping, session.StopToken);
+        var (status, error) = (SessionStatus.Completed, (string?)null);
+        try
+        {
+            var engine = new OccupancyPipeline(Classifier(), pipeline, time);
+            session.MarkRunning();
+            await recorder.StartedAsync(cancel.Token);
+            logger.LogInformation("Analysing session {SessionId}: {Frames} frames, {Spots} spots.", session.Id, input.Source.Info.FrameCount, input.Spots.Spots.Count);
+            await foreach (var result in engine.RunAsync(input, session.Playback, cancel.Token))
+            {
+                session.Record(result.Snapshot);
+                await recorder.RecordAsync(result.Snapshot, cancel.Token);
+                // Last, right before the pipeline checks for a pause: a pause that came during the database write
+                // still finds this frame, so the feed keeps it for viewers who arrive during the pause.
+                session.Feed.Publish(result, input.Spots.Spots);
+            }
+            if (input.Source.EndedEarly)
+            {
+                logger.LogWarning("The video of session {SessionId} ended after {Frames} of {Count} frames.", session.Id, session.FramesDone, input.Source.Info.FrameCount);
+            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            (status, error) = session.StopRequested
+                ? (SessionStatus.Stopped, null)
+                : (SessionStatus.Interrupted, "SmartSpot stopped while this analysis ran. Restart it to analyse the video again.");
+        }
+        catch (InvalidInputException invalid)
+        {
+            (status, error) = (SessionStatus.Failed, opener.Explain(session.Source, invalid.Message));
+        }
+        catch (Exception unexpected)
+        {
+            logger.LogError(unexpected, "Session {SessionId} failed.", session.Id);
+            (status, error) = (SessionStatus.Failed,
+                $"The analysis stopped on an unexpected error ({opener.Explain(session.Source, unexpected.Message)}). Restart it; if it fails again, check the video file.");
+        }
+        await session.Feed.EndAsync();
+        var outcome = session.Ending(status, error);
+        await RecordAsync(session, () => recorder.FinishedAsync(outcome, CancellationToken.None));
+        session.Finish(outcome);
+        logger.LogInformation("Session {SessionId} ended {Status} after {Frames} frames ({Dropped} live frames dropped).",
+            session.Id, status, outcome.FramesDone, session.Feed.Dropped);
+    }
+
+    private ISpotClassifier Classifier()
+    {
+        try
+        {
+            return classifierForAnalysis();
+        }
+        catch (InvalidInputException missing)
+        {
+            throw new InvalidInputException(
+                $"SmartSpot cannot load its spot classifier model, so nothing can be analysed ({missing.Message.Split(". ")[0]}). Ask the administrator to install the model or set SmartSpot:Classifier:ModelPath, then restart this analysis.", missing);
+        }
+    }
+
+    private async Task RecordAsync(AnalysisSession session, Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception failure)
+        {
+            logger.LogError(failure, "Could not record the end of session {SessionId}.", session.Id);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using SmartSpot.Demo;
+using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Pipeline;
+using SmartSpot.Vision.Rendering;
+using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Api;
+using SmartSpot.Web.Components;
+using SmartSpot.Web.Demo;
+using SmartSpot.Web.Storage;
+using SmartSpot.Web.Uploads;
+
+namespace SmartSpot.Web.Hosting;
+
+/// <summary>Everything SmartSpot.Web registers, maps and runs, so Program.cs stays a table of contents.</summary>
+public static class HostingExtensions
+{
+    /// <summary>Where the dashboard listens unless --urls, ASPNETCORE_URLS or "Urls" say otherwise: loopback, no TLS (internal dashboard).</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    public static WebApplicationBuilder AddSmartSpot(this WebApplicationBuilder builder)
+    {
+        // The lowest-priority setting, so that --urls, ASPNETCORE_URLS, appsettings and a test host's own binding all win.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new(WebHostDefaults.ServerUrlsKey, DefaultUrl)],
+        });
+        // ./run.sh starts the build output, not a published folder: serve the framework's and MudBlazor's
+        // files from where the build put them in every environment, not only in Development.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        var settings = new SettingsKeyChecker();
+        services.AddSingleton(settings);
+        services.AddHostedService<UnknownSettingsReporter>();
+        AddOptions<StorageOptions>(services, builder.Configuration, settings, StorageOptions.Section);
+        AddOptions<UploadOptions>(services, builder.Configuration, settings, UploadOptions.Section);
+        AddOptions<AnalysisOptions>(services, builder.Configuration, settings, AnalysisOptions.Section);
+        AddOptions<FrameRenderOptions>(services, builder.Configuration, settings, "SmartSpot:Stream");
+        AddOptions<PipelineOptions>(services, builder.Configuration, settings, "SmartSpot:Pipeline");
+        AddOptions<ClassifierOptions>(services, builder.Configuration, settings, "SmartSpot:Classifier");
+        AddOptions<DemoLotOptions>(services, builder.Configuration, settings, "SmartSpot:Demo");
+
+        services.AddDbContextFactory<SmartSpotDbContext>((provider, db) =>
+            db.UseSqlite($"Data Source={provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath}"));
+        services.AddSingleton(TimeProvider.System);
+        // The models are loaded once for the whole process, on first use so a missing model fails a session, not the host;
+        // each analysis gets its own classifier (the cascade remembers verdicts per spot).
+        services.AddSingleton(provider => new SpotClassifierFactory(provider.GetRequiredService<ClassifierOptions>()));
+        services.AddTransient(provider => provider.GetRequiredService<SpotClassifierFactory>().CreateForAnalysis());
+        services.AddSingleton<Func<ISpotClassifier>>(provider => provider.GetRequiredService<ISpotClassifier>);
+        services.AddSingleton<LiveFrameRenderer>();
+
+        services.AddSingleton<StorageStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<StorageStartup>());
+        services.AddSingleton<OrphanCleaner>();
+        services.AddSingleton<SessionRepository>();
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<SessionQueue>();
+        services.AddSingleton<SessionOpener>();
+        services.AddSingleton<SessionRegistry>();
+        services.AddSingleton<SessionReader>();
+        services.AddSingleton<SessionRunner>();
+        services.AddHostedService<AnalysisWorker>();
+        services.AddSingleton<ISourcePreparer, DemoLotPreparer>();
+        services.AddSingleton<DemoSessions>();
+
+        services.AddProblemDetails();
+        services.AddHealthChecks();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddMudServices();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        return builder;
+    }
+
+    public static WebApplication MapSmartSpot(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        // API clients get problem details (SessionsApi); pages get the not-found page.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapSessionsApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Readies the data directory, then serves until shut down; a data directory SmartSpot cannot use ends the process with one clear line and exit code 73.</summary>
+    public static async Task<int> RunSmartSpotAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<StorageStartup>().PrepareAsync(CancellationToken.None);
+        }
+        catch (StartupRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync($"error: {refused.Message}");
+            return StartupRefusedException.ExitCode;
+        }
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Binds <typeparamref name="T"/> from <paramref name="section"/>, validates it (nested records too) at start, and makes it injectable as itself.</summary>
+    private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, SettingsKeyChecker settings, string section)
+        where T : class
+    {
+        settings.Add<T>(section);
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new OptionsTreeValidator<T>(section));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<T>>().Value);
+    }
+}

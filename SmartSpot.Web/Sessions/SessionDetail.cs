@@ -1,0 +1,29 @@
+using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Occupancy;
+using SmartSpot.Vision.Spots;
+
+namespace SmartSpot.Web.Sessions;
+
+/// <summary>A whole analysis at one moment, immutable: its summary, spots, every spot's state, intervals and timeline.</summary>
+/// <param name="Spots">In id order, boxes in video pixels.</param>
+/// <param name="States">Every classified spot's state, in spot order; empty before the first analysed frame.</param>
+/// <param name="Intervals">By spot, then time; open ones end at the last analysed frame.</param>
+/// <param name="Timeline">The counts after every analysed frame, in frame order.</param>
+/// <param name="FramesPerSecond">Analysis speed while it runs; 0 otherwise.</param>
+public sealed record SessionDetail(
+    SessionSummary Summary,
+    IReadOnlyList<ParkingSpot> Spots,
+    IReadOnlyList<SpotState> States,
+    IReadOnlyList<SpotInterval> Intervals,
+    IReadOnlyList<TimelinePoint> Timeline,
+    double FramesPerSecond)
+{
+    /// <summary>Video time of the last analysed frame.</summary>
+    public TimeSpan Now => Timeline.Count > 0 ? Timeline[^1].Time : TimeSpan.Zero;
+
+    /// <summary>The intervals of one spot, in time order.</summary>
+    public IEnumerable<SpotInterval> IntervalsOf(int spotId) => Intervals.Where(interval => interval.SpotId == spotId);
+
+    /// <summary>The spot's status at the last analysed frame; null before it was classified.</summary>
+    public SpotStatus? StatusOf(int spotId) => States.FirstOrDefault(state => state.SpotId == spotId)?.Status;
+}

@@ -1,0 +1,11 @@
+namespace SmartSpot.Web.Sessions;
+
+/// <summary>Where a session's video and mask come from.</summary>
+public enum SessionKind
+{
+    /// <summary>Files the operator uploaded, kept under the data directory's uploads folder.</summary>
+    Upload,
+
+    /// <summary>The synthetic demo lot, generated in the data directory's demo folder (again if it is gone).</summary>
+    Demo,
+}

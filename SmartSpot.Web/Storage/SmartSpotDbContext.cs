@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SmartSpot.Vision.Classification;
+using SmartSpot.Web.Sessions;
+
+namespace SmartSpot.Web.Storage;
+
+/// <summary>Every analysis ever run: sessions, their spots, per-spot intervals and count timelines.</summary>
+public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> options) : DbContext(options)
+{
+    public DbSet<SessionEntity> Sessions => Set<SessionEntity>();
+
+    public DbSet<SpotEntity> Spots => Set<SpotEntity>();
+
+    public DbSet<IntervalEntity> Intervals => Set<IntervalEntity>();
+
+    public DbSet<TimelinePointEntity> TimelinePoints => Set<TimelinePointEntity>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order by DateTimeOffset; stored as a sortable 64-bit number instead.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<SessionStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SpotStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SessionKind>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SessionEntity>(session =>
+        {
+            session.HasIndex(s => s.CreatedAt);
+            session.HasIndex(s => s.Status);
+            session.HasMany(s => s.Spots).WithOne().HasForeignKey(spot => spot.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SpotEntity>().HasKey(spot => new { spot.SessionId, spot.SpotId });
+        modelBuilder.Entity<IntervalEntity>(interval =>
+        {
+            interval.HasIndex(i => new { i.SessionId, i.SpotId, i.StartFrame });
+            interval.HasOne<SessionEntity>().WithMany().HasForeignKey(i => i.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<TimelinePointEntity>(point =>
+        {
+            point.HasKey(p => new { p.SessionId, p.Frame });
+            point.HasOne<SessionEntity>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
