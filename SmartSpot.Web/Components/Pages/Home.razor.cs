@@ -8,21 +8,30 @@ using SmartSpot.Web.Uploads;
 
 namespace SmartSpot.Web.Components.Pages;
 
-/// <summary>The start page: choose a video and a mask, upload them with progress, start the analysis; or start the demo lot.</summary>
+/// <summary>
+/// The start page: choose a video (or give a camera URL) and a mask, upload them with progress, start the analysis
+/// (a live one for a URL); or start the demo lot.
+/// </summary>
 public sealed partial class Home : IDisposable
 {
     private readonly CancellationTokenSource _leaving = new();
     private IBrowserFile? _video;
     private IBrowserFile? _mask;
     private string? _name;
+    private string? _url;
     private double? _videoProgress;
     private double? _maskProgress;
     private bool _busy;
     private string? _error;
 
+    /// <summary>A camera URL is given (and no video chosen): the analysis will be live.</summary>
+    private bool Live => _video is null && !string.IsNullOrWhiteSpace(_url);
+
+    private bool CanStart => _mask is not null && (_video is not null || Live);
+
     private async Task StartAsync()
     {
-        if (_video is null || _mask is null)
+        if (!CanStart)
         {
             return;
         }
@@ -31,8 +40,15 @@ public sealed partial class Home : IDisposable
         StoredUpload? video = null;
         try
         {
-            video = await UploadAsync(_video, Uploads.Limits.MaxVideoBytes, Uploads.SaveVideoAsync, progress => _videoProgress = progress);
-            var mask = await UploadAsync(_mask, Uploads.Limits.MaxMaskBytes, Uploads.SaveMaskAsync, progress => _maskProgress = progress);
+            if (Live)
+            {
+                var maskOnly = await UploadAsync(_mask!, Uploads.Limits.MaxMaskBytes, Uploads.SaveMaskAsync, progress => _maskProgress = progress);
+                var live = await Registry.CreateLiveAsync(_url!, maskOnly, _name, _leaving.Token); // owns the mask from here on
+                Navigation.NavigateTo($"/sessions/{live.Id}");
+                return;
+            }
+            video = await UploadAsync(_video!, Uploads.Limits.MaxVideoBytes, Uploads.SaveVideoAsync, progress => _videoProgress = progress);
+            var mask = await UploadAsync(_mask!, Uploads.Limits.MaxMaskBytes, Uploads.SaveMaskAsync, progress => _maskProgress = progress);
             var stored = video;
             video = null; // from here on the registry owns both uploads
             var session = await Registry.CreateAsync(stored, mask, _name, cancellationToken: _leaving.Token);
