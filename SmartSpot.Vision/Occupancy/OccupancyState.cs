@@ -15,7 +15,8 @@ public sealed class OccupancyState(IReadOnlyList<ParkingSpot> spots, OccupancyOp
     public IEnumerable<ParkingSpot> Undecided => spots.Where((_, index) => _pending[index].Votes > 0);
 
     /// <summary>Applies one frame's verdicts; a spot's first verdict is taken at once.</summary>
-    public OccupancySnapshot Update(int frame, TimeSpan time, IReadOnlyList<ParkingSpot> classified, IReadOnlyList<SpotClassification> verdicts)
+    /// <param name="followsGap">Frames were lost before this one (carried into the snapshot for the timeline).</param>
+    public OccupancySnapshot Update(int frame, TimeSpan time, IReadOnlyList<ParkingSpot> classified, IReadOnlyList<SpotClassification> verdicts, bool followsGap = false)
     {
         var changed = new List<int>();
         var restated = false;
@@ -36,7 +37,7 @@ public sealed class OccupancyState(IReadOnlyList<ParkingSpot> spots, OccupancyOp
         {
             _current = _confirmed.Select((state, index) => state ?? throw Unclassified(spots[index])).ToArray();
         }
-        return new OccupancySnapshot(frame, time, _current, changed);
+        return new OccupancySnapshot(frame, time, _current, changed, followsGap);
     }
 
     private Outcome Vote(int index, SpotClassification verdict, int frame, TimeSpan time)
