@@ -8,18 +8,25 @@ namespace SmartSpot.Cli;
 /// <summary>Writes each evaluated crop's embedding, one row per crop in evaluation order: CSV (path, truth, said, confidence, e0..) or NumPy .npy (float32 [N, D]).</summary>
 public static class EmbeddingFile
 {
+    /// <summary>Throws <see cref="InvalidInputException"/> unless the path names a file this class writes: check it before the work that fills it.</summary>
+    public static void CheckPath(string path)
+    {
+        if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy"))
+        {
+            throw new InvalidInputException($"'{path}': --embeddings writes .csv or .npy files; name the file with one of those extensions.");
+        }
+    }
+
     public static void Write(string path, IReadOnlyList<CropVerdict> crops, int length)
     {
-        switch (Path.GetExtension(path).ToLowerInvariant())
+        CheckPath(path);
+        if (Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            case ".csv":
-                File.WriteAllLines(path, CsvLines(crops, length));
-                break;
-            case ".npy":
-                WriteNpy(path, crops, length);
-                break;
-            default:
-                throw new InvalidInputException($"'{path}': --embeddings writes .csv or .npy files; name the file with one of those extensions.");
+            File.WriteAllLines(path, CsvLines(crops, length));
+        }
+        else
+        {
+            WriteNpy(path, crops, length);
         }
     }
 

@@ -31,6 +31,7 @@ public static class EvalCommand
         {
             throw new InvalidInputException($"The crops folder '{cropsPath}' does not exist. Check the path.");
         }
+        if (embeddingsPath is not null) EmbeddingFile.CheckPath(embeddingsPath);
         using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath, IncludeEmbedding = embeddingsPath is not null });
         if (embeddingsPath is not null && classifier.EmbeddingLength == 0)
         {
