@@ -24,12 +24,15 @@ public static class HostingExtensions
     /// <summary>Where the dashboard listens unless --urls, ASPNETCORE_URLS or "Urls" say otherwise: loopback, no TLS (internal dashboard).</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
+    /// <summary>The Host names answered unless AllowedHosts says otherwise: loopback only, so a foreign Host (DNS rebinding) gets 400.</summary>
+    public const string DefaultAllowedHosts = "localhost;127.0.0.1;[::1]";
+
     public static WebApplicationBuilder AddSmartSpot(this WebApplicationBuilder builder)
     {
-        // The lowest-priority setting, so that --urls, ASPNETCORE_URLS, appsettings and a test host's own binding all win.
+        // The lowest-priority settings, so that --urls, ASPNETCORE_URLS, --AllowedHosts, appsettings and a test host's own binding all win.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
-            InitialData = [new(WebHostDefaults.ServerUrlsKey, DefaultUrl)],
+            InitialData = [new(WebHostDefaults.ServerUrlsKey, DefaultUrl), new("AllowedHosts", DefaultAllowedHosts)],
         });
         // ./run.sh starts the build output, not a published folder: serve the framework's and MudBlazor's
         // files from where the build put them in every environment, not only in Development.
