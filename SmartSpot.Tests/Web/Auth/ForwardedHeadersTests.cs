@@ -18,7 +18,11 @@ public sealed class ForwardedHeadersTests
     [InlineData("127.0.0.0/8, 10.0.0.0/8", HttpStatusCode.Conflict)]
     public async Task ForwardedProto_IsTrustedOnlyFromConfiguredProxies(string proxies, HttpStatusCode expected)
     {
-        await using var app = new SmartSpotAppFactory(TestPaths.TempDirectory(), new Dictionary<string, string?> { ["SmartSpot:Auth:TrustedProxies"] = proxies });
+        await using var app = new SmartSpotAppFactory(TestPaths.TempDirectory(), new Dictionary<string, string?>
+        {
+            ["SmartSpot:Auth:TrustedProxies"] = proxies,
+            ["urls"] = "http://127.0.0.1:0",
+        });
         app.UseKestrel(0);
         app.StartServer();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1"));

@@ -110,7 +110,7 @@ public sealed class AccessFlowTests(SmartSpotAppFixture app) : IClassFixture<Sma
         var page = await app.OpenAsync(UserRoles.Admin, "/admin/users");
         await Assertions.Expect(page.GetByTestId("users-table")).ToContainTextAsync(app.User(UserRoles.Viewer).UserName);
 
-        await page.GetByTestId("new-user-name").Locator("input").FillAsync("wall-display");
+        await page.GetByTestId("new-user-name").FillAsync("wall-display");
         await page.GetByTestId("create-user").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("one-time-secret")).ToContainTextAsync("'wall-display' (viewer) is created");
@@ -131,7 +131,7 @@ public sealed class AccessFlowTests(SmartSpotAppFixture app) : IClassFixture<Sma
     {
         var page = await app.OpenAsync(UserRoles.Admin, "/admin/api-keys");
 
-        await page.GetByTestId("new-key-name").Locator("input").FillAsync("wall display");
+        await page.GetByTestId("new-key-name").FillAsync("wall display");
         await page.GetByTestId("create-key").ClickAsync();
 
         var secret = await page.GetByTestId("secret-value").InnerTextAsync();

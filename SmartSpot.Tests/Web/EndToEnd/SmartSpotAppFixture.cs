@@ -55,6 +55,8 @@ public sealed class SmartSpotAppFixture : IAsyncLifetime
         }
         _app = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
             .UseEnvironment("Development")
+            // A free port by configuration: UseKestrel(0) alone sets it too late (the app has bound its default 5000 by then).
+            .UseSetting("urls", "http://127.0.0.1:0")
             .UseSetting("SmartSpot:DataDirectory", _dataDirectory)
             .UseSetting("Logging:LogLevel:Default", "Warning"));
         _app.UseKestrel(0);
