@@ -11,7 +11,8 @@ using SmartSpot.Web.Auth.Audit;
 namespace SmartSpot.Tests.Web.EndToEnd;
 
 /// <summary>Sign-in, roles, sign-out, the admin pages and a hostile page on another port, in Chromium; no page may break the Content-Security-Policy.</summary>
-public sealed class AccessFlowTests(SmartSpotAppFixture app) : IClassFixture<SmartSpotAppFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessFlowTests(SmartSpotAppFixture app)
 {
     /// <summary>Where the screenshots of the sign-in, users and API-keys pages go (beside the test binaries).</summary>
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -146,7 +147,8 @@ public sealed class AccessFlowTests(SmartSpotAppFixture app) : IClassFixture<Sma
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         }
         await page.GetByTestId("keys-table").Locator("tr", new() { HasText = "wall display" }).GetByTestId("revoke-key").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).Last.ClickAsync();
+        // The confirmation's own button: the row's "Revoke" is still on the page until the dialog is answered.
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("keys-table").Locator("tr", new() { HasText = "wall display" })).ToContainTextAsync("revoked");
         using (var revoked = await client.GetAsync("/api/sessions", TestContext.Current.CancellationToken))
         {

@@ -7,7 +7,8 @@ using SmartSpot.Web.Auth.Audit;
 namespace SmartSpot.Tests.Web.EndToEnd;
 
 /// <summary>Drives the real app in Chromium as a signed-in operator: drop files, start, watch counts, frames and tiles update.</summary>
-public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<SmartSpotAppFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class SessionFlowTests(SmartSpotAppFixture app)
 {
     private async Task<IPage> OpenAsync(string path)
     {
