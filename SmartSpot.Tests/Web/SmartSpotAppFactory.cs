@@ -23,7 +23,8 @@ public sealed class SmartSpotAppFactory(
     IReadOnlyDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    /// <summary>How long a test waits for an analysis: generous, since the first analysis of an app loads the models and the machine may be shared.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     private readonly Lock _keyLock = new();
     private string? _operatorKey;

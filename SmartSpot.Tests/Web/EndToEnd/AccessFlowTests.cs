@@ -41,7 +41,7 @@ public sealed class AccessFlowTests(SmartSpotAppFixture app)
     [Fact]
     public async Task Viewer_SeesNoUploadOrPlaybackControls()
     {
-        var id = await app.StartRunningSessionAsync("Viewer check");
+        var id = await app.StartPausedSessionAsync("Viewer check");
         var page = await app.OpenAsync(UserRoles.Viewer, "/");
 
         await Assertions.Expect(page.GetByTestId("viewer-note")).ToBeVisibleAsync();
@@ -50,7 +50,7 @@ public sealed class AccessFlowTests(SmartSpotAppFixture app)
         await Assertions.Expect(page.GetByTestId("new-analysis")).ToHaveCountAsync(0);
         await page.GotoAsync($"{app.BaseAddress}/sessions/{id}");
         await Assertions.Expect(page.Locator("[data-testid=live-frame].shown")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("session-status")).ToHaveTextAsync("Running");
+        await Assertions.Expect(page.GetByTestId("session-status")).ToHaveTextAsync("Paused");
         await Assertions.Expect(page.GetByTestId("playback-controls")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("stop-button")).ToHaveCountAsync(0);
         await page.GotoAsync(app.BaseAddress + "/admin/users");
@@ -82,7 +82,7 @@ public sealed class AccessFlowTests(SmartSpotAppFixture app)
     [Fact]
     public async Task PageOnAnotherLocalPort_CannotStopASession()
     {
-        var id = await app.StartRunningSessionAsync("Cross-site check");
+        var id = await app.StartPausedSessionAsync("Cross-site check");
         var stop = $"{app.BaseAddress}/api/sessions/{id}/stop";
         await using var hostile = await HostileSiteAsync($$"""
             <!DOCTYPE html><html><body>
@@ -99,7 +99,7 @@ public sealed class AccessFlowTests(SmartSpotAppFixture app)
 
         // The form post lands on SmartSpot's refusal (the fetch's answer is opaque to the page).
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Cross-site request refused");
-        Assert.Equal("Running", await app.StatusAsync(id));
+        Assert.Equal("Paused", await app.StatusAsync(id));
         var audit = await app.Services.GetRequiredService<AuditLog>().ListAsync(100, TestContext.Current.CancellationToken);
         Assert.DoesNotContain(audit, entry => entry.Target == id.ToString() && entry.Action == AuditAction.Stopped);
         await app.Api.PostAsync($"/api/sessions/{id}/stop", null, TestContext.Current.CancellationToken);

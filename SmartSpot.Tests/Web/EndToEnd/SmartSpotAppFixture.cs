@@ -153,6 +153,16 @@ public sealed class SmartSpotAppFixture : IAsyncLifetime
         return id;
     }
 
+    /// <summary>Starts an analysis as <see cref="StartRunningSessionAsync"/> does and pauses it, so that it stays alive however slow the machine is.</summary>
+    public async Task<Guid> StartPausedSessionAsync(string name)
+    {
+        var id = await StartRunningSessionAsync(name);
+        using var response = await Api.PostAsync($"/api/sessions/{id}/pause", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("Paused", await StatusAsync(id));
+        return id;
+    }
+
     public async Task<string?> StatusAsync(Guid id) =>
         (await Api.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}")).GetProperty("status").GetString();
 
