@@ -1,0 +1,21 @@
+using OpenCvSharp;
+using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Spots;
+
+namespace SmartSpot.Vision.Calibration;
+
+/// <summary>
+/// A lot's head over a classifier: every verdict of <paramref name="inner"/> (which must carry the accurate model's
+/// embedding) is replaced by the head's. Stateless, so safe to share; over a cascade it sits outside (see
+/// <see cref="SpotClassifierFactory.CreateForAnalysis"/>).
+/// </summary>
+public sealed class CalibratedSpotClassifier(ISpotClassifier inner, LotHead head) : ISpotClassifier
+{
+    /// <summary>The classifier whose verdicts the head replaces.</summary>
+    public ISpotClassifier Inner => inner;
+
+    public LotHead Head => head;
+
+    public IReadOnlyList<SpotClassification> Classify(Mat frame, IReadOnlyList<ParkingSpot> spots) =>
+        inner.Classify(frame, spots).Select(head.Apply).ToArray();
+}
