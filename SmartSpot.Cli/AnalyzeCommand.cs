@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SmartSpot.Vision.Calibration;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Occupancy;
@@ -34,7 +35,8 @@ public static class AnalyzeCommand
             Description = "Refuse masks with more pixels than this (checked before decoding).",
             DefaultValueFactory = _ => new SpotMapOptions().MaxMaskPixels,
         };
-        var command = new Command("analyze", "Analyse a lot video: which spots are free, frame by frame.") { video, mask, model, fastModel, every, json, csv, maskPixelLimit };
+        var head = new Option<FileInfo?>("--head") { Description = "A lot head (lot-head.json from smartspot calibrate, fitted on the accurate model) decides every verdict." };
+        var command = new Command("analyze", "Analyse a lot video: which spots are free, frame by frame.") { video, mask, model, fastModel, every, json, csv, maskPixelLimit, head };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             token => RunAsync(
                 parse.GetRequiredValue(video).FullName,
@@ -53,16 +55,19 @@ public static class AnalyzeCommand
                 },
                 parse.GetValue(json)?.FullName,
                 parse.GetValue(csv)?.FullName,
+                parse.GetValue(head)?.FullName,
                 token),
             cancellationToken));
         return command;
     }
 
-    private static async Task RunAsync(string videoPath, string maskPath, ClassifierOptions classifierOptions, PipelineOptions options, string? jsonPath, string? csvPath, CancellationToken cancellationToken)
+    private static async Task RunAsync(
+        string videoPath, string maskPath, ClassifierOptions classifierOptions, PipelineOptions options, string? jsonPath, string? csvPath, string? headPath, CancellationToken cancellationToken)
     {
+        var head = headPath is null ? null : LotHeadFile.Read(headPath);
         using var input = AnalysisInput.Open(videoPath, maskPath, options);
-        using var models = new SpotClassifierFactory(classifierOptions);
-        var classifier = models.CreateForAnalysis();
+        using var models = new SpotClassifierFactory(classifierOptions with { IncludeEmbedding = head is not null });
+        var classifier = models.CreateForAnalysis(head);
         var pipeline = new OccupancyPipeline(classifier, options);
         var history = new OccupancyHistory();
         var clock = Stopwatch.StartNew();
@@ -87,7 +92,11 @@ public static class AnalyzeCommand
         var stats = new AnalysisReport.StatsPart(history.Timeline.Count, classifications, Math.Round(elapsed, 3), Math.Round(history.Timeline.Count / elapsed, 1));
         var report = AnalysisReport.From(input.Source.Info, input.Spots, history, stats);
         PrintSummary(report);
-        if (classifier is CascadeSpotClassifier cascade)
+        if (head is not null)
+        {
+            Console.WriteLine($"lot head: {CalibrateCommand.Figures(head.CrossValidation)}");
+        }
+        if (((classifier as CalibratedSpotClassifier)?.Inner ?? classifier) is CascadeSpotClassifier cascade)
         {
             Console.WriteLine($"cascade: the fast model classified {cascade.FastRuns} crops, the accurate model {cascade.AccurateRuns}");
         }
