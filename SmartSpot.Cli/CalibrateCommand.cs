@@ -35,6 +35,10 @@ public static class CalibrateCommand
 
     private static Task RunAsync(string cropsPath, string modelPath, string outputPath, bool asJson)
     {
+        if (Path.GetDirectoryName(outputPath) is { } folder && !Directory.Exists(folder))
+        {
+            throw new InvalidInputException($"The folder for --out ('{folder}') does not exist. Create it or write the head elsewhere.");
+        }
         using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath, IncludeEmbedding = true });
         if (classifier.EmbeddingLength == 0)
         {

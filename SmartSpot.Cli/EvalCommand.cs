@@ -44,6 +44,10 @@ public static class EvalCommand
         }
         var reliability = Reliability.Of(evaluation.Crops);
         Console.WriteLine(asJson ? JsonSerializer.Serialize(ToJson(evaluation, reliability, listCrops: embeddingsPath is not null), CliOutput.Json) : ToText(evaluation, reliability));
+        if (head is not null && !asJson)
+        {
+            Console.WriteLine($"decided by the lot head: {CalibrateCommand.Figures(head.CrossValidation)}");
+        }
         return Task.CompletedTask;
     }
 

@@ -31,8 +31,8 @@ for (var i = 0; i + 1 < args.Length; i += 2)
 if (root is null || models.Count == 0 || args.Length % 2 != 0) return Usage();
 
 var trainer = new LotHeadTrainer(new CalibrationOptions());
-Console.WriteLine("| lot (model trained without it) | generic, all crops | labels (of other spots) | generic on the scored spots | **calibrated on the scored spots**, mean (range) | heads fitted | the labels' own CV: generic -> calibrated | fit + CV time, median |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| lot | model | generic, all crops | labels (of other spots) | generic on the scored spots | **calibrated on the scored spots**, mean (range) | heads fitted | the labels' own CV: generic -> calibrated | fit + CV time, median |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var (lot, modelPath) in models)
 {
     using var model = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath, IncludeEmbedding = true, Threads = 2 });
@@ -72,7 +72,7 @@ foreach (var (lot, modelPath) in models)
         times.Sort();
         var estimate = estimates.Count == 0 ? "" : $"{estimates.Average(cv => cv.GenericAccuracy):P1} -> {estimates.Average(cv => cv.CalibratedAccuracy):P1}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {lot} | {crops.Confusion.Accuracy:P1} ({crops.Confusion.Total:N0}) | {size} | {generic.Average():P1} | **{calibrated.Average():P1}** ({calibrated.Min():P1} - {calibrated.Max():P1}) | {estimates.Count} of {draws} | {estimate} | {(times.Count == 0 ? "" : $"{times[times.Count / 2]:0} ms")} |"));
+            $"| {lot} | {Path.GetFileName(modelPath)} | {crops.Confusion.Accuracy:P1} ({crops.Confusion.Total:N0}) | {size} | {generic.Average():P1} | **{calibrated.Average():P1}** ({calibrated.Min():P1} - {calibrated.Max():P1}) | {estimates.Count} of {draws} | {estimate} | {(times.Count == 0 ? "" : $"{times[times.Count / 2]:0} ms")} |"));
     }
 }
 return 0;
