@@ -30,6 +30,7 @@ public static class EvalCommand
 
     private static Task RunAsync(string cropsPath, string modelPath, bool asJson, string? embeddingsPath, string? headPath)
     {
+        if (embeddingsPath is not null) EmbeddingFile.EnsureSupported(embeddingsPath);
         var head = headPath is null ? null : LotHeadFile.Read(headPath);
         using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath, IncludeEmbedding = embeddingsPath is not null || head is not null });
         if (embeddingsPath is not null && classifier.EmbeddingLength == 0)

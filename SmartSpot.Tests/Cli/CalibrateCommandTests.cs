@@ -124,7 +124,7 @@ public sealed class CalibrateCommandTests
         var outcome = await CliProcess.RunAsync("calibrate", "--crops", crops, "--model", TinyModel, "--out", head);
 
         Assert.Equal(2, outcome.ExitCode);
-        var message = Assert.Single(outcome.StderrLines);
+        var message = outcome.ErrorLine;
         Assert.Contains("there are 20 free and 3 occupied", message);
         Assert.Contains("generic model's verdicts stand", message);
         Assert.False(File.Exists(head));
@@ -139,7 +139,7 @@ public sealed class CalibrateCommandTests
         var outcome = await CliProcess.RunAsync("calibrate", "--crops", crops, "--model", TinyModel, "--out", Path.Combine(crops, "lot-head.json"));
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("'empty'", Assert.Single(outcome.StderrLines));
+        Assert.Contains("'empty'", outcome.ErrorLine);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class CalibrateCommandTests
         var outcome = await CliProcess.RunAsync("calibrate", "--crops", missing, "--model", TinyModel, "--out", Path.Combine(TestPaths.TempDirectory(), "h.json"));
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("does not exist", Assert.Single(outcome.StderrLines));
+        Assert.Contains("does not exist", outcome.ErrorLine);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class CalibrateCommandTests
         var outcome = await CliProcess.RunAsync("eval", "--crops", DrawnCrops(5, 0, 2, 1), "--model", Path.Combine(AppContext.BaseDirectory, "Models", "spot-classifier.onnx"), "--head", head);
 
         Assert.Equal(2, outcome.ExitCode);
-        var message = Assert.Single(outcome.StderrLines);
+        var message = outcome.ErrorLine;
         Assert.Contains("tiny-classifier.onnx", message);
         Assert.Contains("spot-classifier.onnx", message);
     }
@@ -177,7 +177,7 @@ public sealed class CalibrateCommandTests
         var outcome = await CliProcess.RunAsync("analyze", "--video", "missing.mp4", "--mask", "missing.png", "--model", TinyModel, "--head", head);
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("is damaged", Assert.Single(outcome.StderrLines));
+        Assert.Contains("is damaged", outcome.ErrorLine);
     }
 
     [Fact]
@@ -186,6 +186,6 @@ public sealed class CalibrateCommandTests
         var outcome = await CliProcess.RunAsync("calibrate", "--crops", DrawnCrops(6, 0, 2, 1), "--model", TinyModel, "--out", Path.Combine(TestPaths.TempDirectory(), "no", "lot-head.json"));
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("does not exist", Assert.Single(outcome.StderrLines));
+        Assert.Contains("does not exist", outcome.ErrorLine);
     }
 }
