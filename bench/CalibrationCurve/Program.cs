@@ -9,7 +9,7 @@
 // model on the same crops, and what the head's own cross-validation on its N labels estimated.
 //
 // usage: calibration-curve --crops ROOT --model LOT=MODEL.onnx [--model ...] [--scored LOT=LIST.txt ...] [--labels 20,50,200] [--draws 10] [--l2 1]
-//   e.g. --crops ../shared/data/crops --model vsb-ostrava=/work/model-runs/r3-geo-without-vsb-ostrava.onnx
+//   e.g. --crops ../shared/data/crops --model vsb-ostrava=tools/train/runs/r3-geo-without-vsb-ostrava.onnx
 using System.Globalization;
 using SmartSpot.Vision;
 using SmartSpot.Vision.Calibration;
