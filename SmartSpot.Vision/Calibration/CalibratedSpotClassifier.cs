@@ -1,6 +1,4 @@
-using OpenCvSharp;
 using SmartSpot.Vision.Classification;
-using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Vision.Calibration;
 
@@ -16,6 +14,5 @@ public sealed class CalibratedSpotClassifier(ISpotClassifier inner, LotHead head
 
     public LotHead Head => head;
 
-    public IReadOnlyList<SpotClassification> Classify(Mat frame, IReadOnlyList<ParkingSpot> spots) =>
-        inner.Classify(frame, spots).Select(head.Apply).ToArray();
+    public IReadOnlyList<SpotClassification> Classify(SpotCrops crops) => inner.Classify(crops).Select(head.Apply).ToArray();
 }
