@@ -8,8 +8,8 @@ namespace SmartSpot.Cli;
 /// <summary>Writes each evaluated crop's embedding, one row per crop in evaluation order: CSV (path, truth, said, confidence, e0..) or NumPy .npy (float32 [N, D]).</summary>
 public static class EmbeddingFile
 {
-    /// <summary>Throws <see cref="InvalidInputException"/> unless the path names a file this class writes: check it before the work that fills it.</summary>
-    public static void CheckPath(string path)
+    /// <summary>Throws <see cref="InvalidInputException"/> unless <paramref name="path"/> names a kind of file <see cref="Write"/> writes (so it is said before the crops are read).</summary>
+    public static void EnsureSupported(string path)
     {
         if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy"))
         {
@@ -19,15 +19,9 @@ public static class EmbeddingFile
 
     public static void Write(string path, IReadOnlyList<CropVerdict> crops, int length)
     {
-        CheckPath(path);
-        if (Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            File.WriteAllLines(path, CsvLines(crops, length));
-        }
-        else
-        {
-            WriteNpy(path, crops, length);
-        }
+        EnsureSupported(path);
+        if (Path.GetExtension(path).Equals(".npy", StringComparison.OrdinalIgnoreCase)) WriteNpy(path, crops, length);
+        else File.WriteAllLines(path, CsvLines(crops, length));
     }
 
     private static IEnumerable<string> CsvLines(IReadOnlyList<CropVerdict> crops, int length)

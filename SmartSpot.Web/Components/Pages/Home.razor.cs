@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using SmartSpot.Vision;
 using SmartSpot.Web.Components.Upload;
 using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Auth.Audit;
 using SmartSpot.Web.Storage;
 using SmartSpot.Web.Uploads;
 
@@ -24,6 +27,9 @@ public sealed partial class Home : IDisposable
     private bool _busy;
     private string? _error;
 
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
     /// <summary>A camera URL is given (and no video chosen): the analysis will be live.</summary>
     private bool Live => _video is null && !string.IsNullOrWhiteSpace(_url);
 
@@ -44,6 +50,7 @@ public sealed partial class Home : IDisposable
             {
                 var maskOnly = await UploadAsync(_mask!, Uploads.Limits.MaxMaskBytes, Uploads.SaveMaskAsync, progress => _maskProgress = progress);
                 var live = await Registry.CreateLiveAsync(_url!, maskOnly, _name, _leaving.Token); // owns the mask from here on
+                await Audit.RecordAsync((await AuthenticationState).User, AuditAction.Uploaded, live.Id.ToString(), live.Source.VideoFileName);
                 Navigation.NavigateTo($"/sessions/{live.Id}");
                 return;
             }
@@ -52,6 +59,7 @@ public sealed partial class Home : IDisposable
             var stored = video;
             video = null; // from here on the registry owns both uploads
             var session = await Registry.CreateAsync(stored, mask, _name, cancellationToken: _leaving.Token);
+            await Audit.RecordAsync((await AuthenticationState).User, AuditAction.Uploaded, session.Id.ToString(), _video!.Name);
             Navigation.NavigateTo($"/sessions/{session.Id}");
         }
         catch (Exception error) when (error is InvalidInputException or QueueFullException or StorageException or IOException)
@@ -75,6 +83,7 @@ public sealed partial class Home : IDisposable
         try
         {
             var session = await Demo.StartAsync(cancellationToken: _leaving.Token);
+            await Audit.RecordAsync((await AuthenticationState).User, AuditAction.DemoStarted, session.Id.ToString());
             Navigation.NavigateTo($"/sessions/{session.Id}");
         }
         catch (Exception error) when (error is QueueFullException or StorageException)

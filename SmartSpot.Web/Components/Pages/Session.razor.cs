@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using SmartSpot.Vision;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Auth.Audit;
 using SmartSpot.Web.Components.Occupancy;
 using SmartSpot.Web.Sessions;
 
@@ -27,6 +29,9 @@ public sealed partial class Session : IDisposable
     private string _show = "all";
 
     [Parameter] public Guid Id { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     // A new LiveFrame per run of the followed analysis: a run's frame feed ends with the run.
     private object FrameKey => (object?)_live is null ? Id : (_live, _view?.Summary.StartedAt);
@@ -94,6 +99,7 @@ public sealed partial class Session : IDisposable
         {
             if (await Registry.RestartAsync(Id) is { } restarted && !_disposed)
             {
+                await Audit.RecordAsync((await AuthenticationState).User, AuditAction.Restarted, Id.ToString());
                 Unsubscribe();
                 Follow(restarted);
             }
