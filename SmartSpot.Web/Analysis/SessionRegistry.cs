@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using SmartSpot.Vision;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Rendering;
 using SmartSpot.Web.Sessions;
 using SmartSpot.Web.Storage;
@@ -40,11 +41,34 @@ public sealed class SessionRegistry(
         try
         {
             var source = new SessionSource(SessionKind.Upload, video.FileName, mask.FileName, video.StoredPath, mask.StoredPath);
-            return await StartAsync(source, NameOf(name, video.FileName), speed, cancellationToken);
+            return await StartAsync(source, NameOf(name, Path.GetFileNameWithoutExtension(video.FileName)), speed, cancellationToken);
         }
         catch
         {
             uploads.Delete(video);
+            uploads.Delete(mask);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Connects to the camera, fits the uploaded mask to its picture and queues the live analysis, which runs until
+    /// stopped (it holds one of the MaxConcurrentSessions slots meanwhile); on any refusal the mask is deleted.
+    /// </summary>
+    /// <param name="url">rtsp://, rtsps://, http:// or https://; its credentials are kept in memory only, never stored or shown.</param>
+    /// <exception cref="InvalidInputException">Not a stream URL, the camera does not answer with video, or the mask does not fit.</exception>
+    /// <exception cref="QueueFullException">Too many analyses are waiting; nothing was stored.</exception>
+    public async Task<AnalysisSession> CreateLiveAsync(string url, StoredUpload mask, string? name = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var address = StreamAddress.Parse(url);
+            var masked = UrlCredentials.Mask(address.OriginalString);
+            var source = new SessionSource(SessionKind.Stream, masked, mask.FileName, masked, mask.StoredPath, address.OriginalString);
+            return await StartAsync(source, NameOf(name, $"{address.Host} live"), speed: 0, cancellationToken); // the camera sets the pace
+        }
+        catch
+        {
             uploads.Delete(mask);
             throw;
         }
@@ -95,8 +119,10 @@ public sealed class SessionRegistry(
     public async Task<AnalysisSession?> RestartAsync(Guid id, double? speed = null, CancellationToken cancellationToken = default)
     {
         using var reservation = queue.Reserve();
-        if (await repository.FindAsync(id, cancellationToken) is not var (summary, source)) return null;
+        if (await repository.FindAsync(id, cancellationToken) is not var (summary, stored)) return null;
         if (Find(id) is { IsActive: true } active) throw StillActive(active);
+        // A live session still in memory knows its camera's whole URL; the database keeps it masked.
+        var source = Find(id)?.Source ?? stored;
         if (Preparer(source.Kind) is { } preparer) await preparer.PrepareAsync(cancellationToken);
         var input = await opener.OpenAsync(source, cancellationToken);
         var pace = speed is null ? summary.Speed : Pace(speed);
@@ -206,9 +232,9 @@ public sealed class SessionRegistry(
     /// <summary>The new session's pace: <paramref name="speed"/> or the default, 0 meaning as fast as possible (null).</summary>
     private double? Pace(double? speed) => AnalysisSpeed.ToPace(speed ?? options.Value.DefaultSpeed);
 
-    private static string NameOf(string? name, string videoFileName)
+    private static string NameOf(string? name, string fallback)
     {
         var cleaned = name is null ? "" : DisplayName.Clean(name, "The session name");
-        return cleaned.Length > 0 ? cleaned : Path.GetFileNameWithoutExtension(videoFileName);
+        return cleaned.Length > 0 ? cleaned : fallback;
     }
 }

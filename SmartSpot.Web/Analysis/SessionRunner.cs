@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using SmartSpot.Vision;
 using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Web.Sessions;
 using SmartSpot.Web.Storage;
@@ -13,12 +15,13 @@ public sealed class SessionRunner(
     SessionRepository repository,
     SessionOpener opener,
     PipelineOptions pipeline,
+    IOptions<AnalysisOptions> options,
     TimeProvider time,
     ILogger<SessionRunner> logger)
 {
     public async Task RunAsync(AnalysisSession session, CancellationToken stopping)
     {
-        var recorder = repository.Recorder(session);
+        var recorder = repository.Recorder(session, TimeSpan.FromSeconds(options.Value.LiveTimelineSeconds));
         using var input = session.TakeInput();
         if (input is null)
         {
@@ -31,9 +34,11 @@ public sealed class SessionRunner(
         try
         {
             var engine = new OccupancyPipeline(Classifier(), pipeline, time);
+            if (input.Source is LiveStreamFrameSource stream) session.Watch(stream);
             session.MarkRunning();
             await recorder.StartedAsync(cancel.Token);
-            logger.LogInformation("Analysing session {SessionId}: {Frames} frames, {Spots} spots.", session.Id, input.Source.Info.FrameCount, input.Spots.Spots.Count);
+            logger.LogInformation("Analysing session {SessionId}: {Video}, {Spots} spots.", session.Id,
+                input.Source.Info.IsLive ? "a live stream" : $"{input.Source.Info.FrameCount} frames", input.Spots.Spots.Count);
             await foreach (var result in engine.RunAsync(input, session.Playback, cancel.Token))
             {
                 session.Record(result.Snapshot);
@@ -45,6 +50,7 @@ public sealed class SessionRunner(
             if (input.Source.EndedEarly)
             {
                 logger.LogWarning("The video of session {SessionId} ended after {Frames} of {Count} frames.", session.Id, session.FramesDone, input.Source.Info.FrameCount);
+                error = $"The video ended after frame {session.FramesDone:N0} of the {input.Source.Info.FrameCount:N0} it announces; it may be truncated. The results cover the frames read.";
             }
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)

@@ -71,16 +71,24 @@ public static class SessionsApi
             Video = session.Video is { } video ? new { video.Width, video.Height, video.Fps, video.FrameCount } : null,
             session.Free, session.Occupied, session.StartedAt, session.FinishedAt,
             Live = session.IsActive ? $"/api/sessions/{session.Id}/live.mjpeg" : null,
-            Spots = detail.Spots.Select(spot => SpotView(spot, detail.StateOf(spot.Id), session.IsActive)),
+            Stream = detail.Stream is { } stream ? StreamView(stream) : null,
+            Spots = detail.Spots.Select(spot => SpotView(spot, detail.StateOf(spot.Id), session.IsActive, detail.IsStale)),
         });
     }
 
     // Confidences are known while the analysis runs; a stored analysis keeps only statuses, so they are null then.
-    private static object SpotView(ParkingSpot spot, SpotState? state, bool live) => new
+    // Stale: a live stream is reconnecting, so the status is the last one seen before it dropped.
+    private static object SpotView(ParkingSpot spot, SpotState? state, bool live, bool stale) => new
     {
         spot.Id, spot.Box.X, spot.Box.Y, spot.Box.Width, spot.Box.Height, state?.Status,
         Confidence = live ? state?.Confidence : null,
         Uncertain = live ? state?.Uncertain : null,
+        Stale = stale,
+    };
+
+    private static object StreamView(StreamHealth stream) => new
+    {
+        stream.Status, stream.Since, stream.LastError, stream.Reconnects, stream.FramesReceived, stream.FramesDropped, stream.Fps,
     };
 
     private static async Task<IResult> IntervalsAsync(string id, SessionReader reader, HttpResponse response, CancellationToken cancellationToken)
@@ -96,10 +104,10 @@ public static class SessionsApi
     private static async Task<IResult> TimelineAsync(string id, SessionReader reader, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, reader, cancellationToken) is not { } session) return ApiProblems.NoSuchSession(id);
-        var csv = new StringBuilder("frame,time,free,occupied\n");
+        var csv = new StringBuilder("frame,time,free,occupied,gap\n");
         foreach (var point in session.Timeline)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{point.Frame},{point.Time.TotalSeconds:0.###},{point.Free},{point.Occupied}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{point.Frame},{point.Time.TotalSeconds:0.###},{point.Free},{point.Occupied},{(point.FollowsGap ? 1 : 0)}\n");
         }
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{ExportName(session.Summary)}-timeline.csv");
     }

@@ -8,7 +8,10 @@ using SmartSpot.Web.Uploads;
 
 namespace SmartSpot.Web.Api;
 
-/// <summary>Streams a multipart upload (video, mask, optional name and speed) straight into the <see cref="UploadStore"/>, no buffering, and creates the session.</summary>
+/// <summary>
+/// Streams a multipart upload (a video file or a camera <c>url</c>, a mask, optional name and speed) straight into the
+/// <see cref="UploadStore"/>, no buffering, and creates the session: a live one for a url.
+/// </summary>
 internal static class UploadFormReader
 {
     private const int FieldLimit = 1024;
@@ -29,7 +32,7 @@ internal static class UploadFormReader
             BodyLengthLimit = Math.Max(limits.MaxVideoBytes, limits.MaxMaskBytes) + 64 * 1024,
         };
         StoredUpload? video = null, mask = null;
-        string? name = null;
+        string? name = null, url = null;
         try
         {
             while (await ReadSectionAsync(reader, cancellationToken) is { } section)
@@ -48,18 +51,34 @@ internal static class UploadFormReader
                         mask = await uploads.SaveMaskAsync(section.Body, fileName, cancellationToken);
                         break;
                     case "name":
-                        name = await ReadFieldAsync(section, cancellationToken);
+                        name = await ReadFieldAsync(section, cancellationToken, "the name");
+                        break;
+                    case "url":
+                        url = await ReadFieldAsync(section, cancellationToken, "the url", StreamAddress.MaxLength);
                         break;
                     case "speed" when speed is not null:
                         throw new InvalidInputException("The speed is given twice (in the query and in the form); give it once.");
                     case "speed":
-                        speed = AnalysisSpeed.Parse(await ReadFieldAsync(section, cancellationToken));
+                        speed = AnalysisSpeed.Parse(await ReadFieldAsync(section, cancellationToken, "the speed"));
                         break;
                 }
             }
-            if (video is null) throw new InvalidInputException("The video is missing: send the camera video as the multipart file field 'video'.");
+            if (video is not null && url is not null)
+            {
+                throw new InvalidInputException("The upload has both a video file and a url; send one: the file field 'video' or the text field 'url' of a live camera.");
+            }
+            if (video is null && url is null)
+            {
+                throw new InvalidInputException("The video is missing: send the camera video as the multipart file field 'video', or a live camera's address as the field 'url'.");
+            }
             if (mask is null) throw new InvalidInputException("The mask is missing: send the mask image (white spots on black) as the multipart file field 'mask'.");
-            var created = await registry.CreateAsync(video, mask, name, speed, cancellationToken);
+            if (url is not null && speed is not null)
+            {
+                throw new InvalidInputException("A live camera sets its own pace: leave out the speed when sending a url.");
+            }
+            var created = url is not null
+                ? await registry.CreateLiveAsync(url, mask, name, cancellationToken)
+                : await registry.CreateAsync(video!, mask, name, speed, cancellationToken);
             (video, mask) = (null, null);
             return created;
         }
@@ -98,12 +117,12 @@ internal static class UploadFormReader
         throw new InvalidInputException("Send the files as multipart/form-data with the file fields 'video' and 'mask' (and optionally 'name' and 'speed').");
     }
 
-    private static async Task<string> ReadFieldAsync(MultipartSection section, CancellationToken cancellationToken)
+    private static async Task<string> ReadFieldAsync(MultipartSection section, CancellationToken cancellationToken, string what, int limit = FieldLimit)
     {
         using var reader = new StreamReader(section.Body);
-        var buffer = new char[FieldLimit + 1];
+        var buffer = new char[limit + 1];
         var read = await reader.ReadBlockAsync(buffer, cancellationToken);
-        if (read > FieldLimit) throw new InvalidInputException($"A form field is longer than {FieldLimit} characters; shorten the name.");
+        if (read > limit) throw new InvalidInputException($"A form field is longer than {limit} characters; shorten {what}.");
         return new string(buffer, 0, read);
     }
 }

@@ -8,9 +8,11 @@ namespace SmartSpot.Tests.Web.Components;
 /// <summary>A bUnit context with MudBlazor's services, loose JS interop and a popover provider.</summary>
 public abstract class MudTestContext : BunitContext
 {
-    protected MudTestContext()
+    /// <param name="services">More services the components under test need, added before anything renders.</param>
+    protected MudTestContext(Action<IServiceCollection>? services = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        services?.Invoke(Services);
         Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.ShowTransitionDuration = 0;

@@ -47,7 +47,7 @@ public sealed class DatabaseMigrationTests
         Assert.Equal("Occupied", session.GetProperty("spots")[1].GetProperty("status").GetString());
         Assert.Equal("Demo", (await sut.GetSessionAsync(demo)).GetProperty("kind").GetString());
         var csv = await sut.CreateClient().GetStringAsync($"/api/sessions/{upload}/timeline.csv", TestContext.Current.CancellationToken);
-        Assert.Equal("frame,time,free,occupied\n0,0,4,0\n29,0.967,3,1\n", csv);
+        Assert.Equal("frame,time,free,occupied,gap\n0,0,4,0,0\n29,0.967,3,1,0\n", csv);
         Assert.True(File.Exists(Path.Combine(uploads, video)));
         Assert.False(File.Exists(orphan));
         await using (var db = new SqliteConnection($"Data Source={Path.Combine(data, "smartspot.db")};Pooling=False"))
@@ -55,7 +55,7 @@ public sealed class DatabaseMigrationTests
             await db.OpenAsync(TestContext.Current.CancellationToken);
             Assert.Equal($"uploads/{video}", await ScalarAsync(db, $"SELECT VideoPath FROM Sessions WHERE Name = 'Monday'"));
             Assert.Equal("demo/demo-lot.mp4", await ScalarAsync(db, $"SELECT VideoPath FROM Sessions WHERE Name = 'Demo lot'"));
-            Assert.Equal(2L, await ScalarAsync(db, "SELECT COUNT(*) FROM __EFMigrationsHistory"));
+            Assert.Equal(3L, await ScalarAsync(db, "SELECT COUNT(*) FROM __EFMigrationsHistory"));
         }
 
         using var restart = await sut.CreateClient().PostAsync($"/api/sessions/{upload}/restart", null, TestContext.Current.CancellationToken);
