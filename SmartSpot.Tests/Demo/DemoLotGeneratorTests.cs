@@ -12,6 +12,17 @@ public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IClassFixture<D
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "smartspot-demo-tests", Guid.NewGuid().ToString("N"));
 
     [Fact]
+    public void Bays_AreTheSpotsOfTheGeneratedMask()
+    {
+        var fromMask = SpotMap.Load(demo.Lot.MaskPath, new SpotMapOptions());
+
+        var bays = new DemoLotGenerator(demo.Options).Bays;
+
+        Assert.Equal(fromMask.Spots.Select(spot => (spot.Id, spot.Box)),
+            bays.Select(bay => (bay.Id, new PixelBox(bay.X, bay.Y, bay.Width, bay.Height))));
+    }
+
+    [Fact]
     public void EnsureGenerated_SameSeed_SameFiles()
     {
         var first = new DemoLotGenerator(Short).EnsureGenerated(Path.Combine(_scratch, "a"));
