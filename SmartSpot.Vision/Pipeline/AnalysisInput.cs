@@ -12,14 +12,17 @@ public sealed class AnalysisInput(IFrameSource source, SpotMap spots) : IDisposa
     public SpotMap Spots { get; } = spots;
 
     /// <summary>Opens the video and reads the mask; throws <see cref="InvalidInputException"/> on anything unusable.</summary>
-    public static AnalysisInput Open(string videoPath, string maskPath, PipelineOptions options)
+    public static AnalysisInput Open(string videoPath, string maskPath, PipelineOptions options) =>
+        Open(videoPath, SpotMap.Load(maskPath, options.Spots), options);
+
+    /// <summary>Opens the video for spots known already (drawn outlines, a mask read before), fitted to its size; throws <see cref="InvalidInputException"/> on anything unusable.</summary>
+    public static AnalysisInput Open(string videoPath, SpotMap spots, PipelineOptions options)
     {
-        var mask = SpotMap.Load(maskPath, options.Spots);
         var source = new VideoFileFrameSource(videoPath, options.Frames);
         try
         {
-            var spots = mask.FitTo(new PixelSize(source.Info.Width, source.Info.Height), options.Spots.AspectTolerance);
-            return new AnalysisInput(source, spots);
+            var fitted = spots.FitTo(new PixelSize(source.Info.Width, source.Info.Height), options.Spots.AspectTolerance);
+            return new AnalysisInput(source, fitted);
         }
         catch
         {

@@ -11,6 +11,7 @@ using SmartSpot.Web.Analysis;
 using SmartSpot.Web.Api;
 using SmartSpot.Web.Components;
 using SmartSpot.Web.Demo;
+using SmartSpot.Web.Lots;
 using SmartSpot.Web.Storage;
 using SmartSpot.Web.Uploads;
 
@@ -43,6 +44,7 @@ public static class HostingExtensions
         AddOptions<PipelineOptions>(services, builder.Configuration, settings, "SmartSpot:Pipeline");
         AddOptions<ClassifierOptions>(services, builder.Configuration, settings, "SmartSpot:Classifier");
         AddOptions<DemoLotOptions>(services, builder.Configuration, settings, "SmartSpot:Demo");
+        AddOptions<LotOptions>(services, builder.Configuration, settings, LotOptions.Section);
 
         services.AddDbContextFactory<SmartSpotDbContext>((provider, db) =>
             db.UseSqlite($"Data Source={provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath}"));
@@ -51,6 +53,7 @@ public static class HostingExtensions
         services.AddSingleton<ISpotClassifier>(provider => new OnnxSpotClassifier(provider.GetRequiredService<ClassifierOptions>()));
         services.AddSingleton(provider => new Lazy<ISpotClassifier>(provider.GetRequiredService<ISpotClassifier>, LazyThreadSafetyMode.PublicationOnly));
         services.AddSingleton<LiveFrameRenderer>();
+        services.AddSingleton(provider => new StillFrameRenderer(provider.GetRequiredService<PipelineOptions>().Frames));
 
         services.AddSingleton<StorageStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageStartup>());
@@ -63,6 +66,9 @@ public static class HostingExtensions
         services.AddSingleton<SessionReader>();
         services.AddSingleton<SessionRunner>();
         services.AddHostedService<AnalysisWorker>();
+        services.AddSingleton<LotRepository>();
+        services.AddSingleton<LotLayoutValidator>();
+        services.AddSingleton<LotCatalog>();
         services.AddSingleton<ISourcePreparer, DemoLotPreparer>();
         services.AddSingleton<DemoSessions>();
 
@@ -87,6 +93,7 @@ public static class HostingExtensions
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapSessionsApi();
+        app.MapLotsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

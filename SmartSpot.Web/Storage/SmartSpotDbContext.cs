@@ -5,7 +5,7 @@ using SmartSpot.Web.Sessions;
 
 namespace SmartSpot.Web.Storage;
 
-/// <summary>Every analysis ever run: sessions, their spots, per-spot intervals and count timelines.</summary>
+/// <summary>Every lot and every analysis ever run: lots with their spots and zones, sessions, their spots, per-spot intervals and count timelines.</summary>
 public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> options) : DbContext(options)
 {
     public DbSet<SessionEntity> Sessions => Set<SessionEntity>();
@@ -15,6 +15,14 @@ public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> opti
     public DbSet<IntervalEntity> Intervals => Set<IntervalEntity>();
 
     public DbSet<TimelinePointEntity> TimelinePoints => Set<TimelinePointEntity>();
+
+    public DbSet<LotEntity> Lots => Set<LotEntity>();
+
+    public DbSet<LotSpotEntity> LotSpots => Set<LotSpotEntity>();
+
+    public DbSet<ZoneEntity> Zones => Set<ZoneEntity>();
+
+    public DbSet<ZoneSpotEntity> ZoneSpots => Set<ZoneSpotEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -32,6 +40,7 @@ public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> opti
             session.HasIndex(s => s.CreatedAt);
             session.HasIndex(s => s.Status);
             session.HasMany(s => s.Spots).WithOne().HasForeignKey(spot => spot.SessionId).OnDelete(DeleteBehavior.Cascade);
+            session.HasOne<LotEntity>().WithMany().HasForeignKey(s => s.LotId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<SpotEntity>().HasKey(spot => new { spot.SessionId, spot.SpotId });
         modelBuilder.Entity<IntervalEntity>(interval =>
@@ -44,5 +53,18 @@ public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> opti
             point.HasKey(p => new { p.SessionId, p.Frame });
             point.HasOne<SessionEntity>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.Entity<LotEntity>(lot =>
+        {
+            lot.HasIndex(l => l.CreatedAt);
+            lot.HasMany(l => l.Spots).WithOne().HasForeignKey(spot => spot.LotId).OnDelete(DeleteBehavior.Cascade);
+            lot.HasMany(l => l.Zones).WithOne().HasForeignKey(zone => zone.LotId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LotSpotEntity>().HasKey(spot => new { spot.LotId, spot.SpotId });
+        modelBuilder.Entity<ZoneEntity>(zone =>
+        {
+            zone.HasKey(z => new { z.LotId, z.ZoneId });
+            zone.HasMany(z => z.Spots).WithOne().HasForeignKey(member => new { member.LotId, member.ZoneId }).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ZoneSpotEntity>().HasKey(member => new { member.LotId, member.ZoneId, member.SpotId });
     }
 }

@@ -34,8 +34,8 @@ public sealed partial class Home : IDisposable
             video = await UploadAsync(_video, Uploads.Limits.MaxVideoBytes, Uploads.SaveVideoAsync, progress => _videoProgress = progress);
             var mask = await UploadAsync(_mask, Uploads.Limits.MaxMaskBytes, Uploads.SaveMaskAsync, progress => _maskProgress = progress);
             var stored = video;
-            video = null; // from here on the registry owns both uploads
-            var session = await Registry.CreateAsync(stored, mask, _name, cancellationToken: _leaving.Token);
+            video = null; // from here on the catalog owns both uploads
+            var session = await Catalog.CreateAndStartAsync(stored, mask, _name, speed: null, _leaving.Token);
             Navigation.NavigateTo($"/sessions/{session.Id}");
         }
         catch (Exception error) when (error is InvalidInputException or QueueFullException or StorageException or IOException)

@@ -1,0 +1,179 @@
+using Microsoft.Extensions.Options;
+using SmartSpot.Vision;
+using SmartSpot.Vision.Pipeline;
+using SmartSpot.Vision.Rendering;
+using SmartSpot.Vision.Spots;
+using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Sessions;
+using SmartSpot.Web.Storage;
+using SmartSpot.Web.Uploads;
+
+namespace SmartSpot.Web.Lots;
+
+/// <summary>
+/// What an operator does with lots: makes one from a video (empty, from a lot file, or with a mask in one step with
+/// its first analysis), changes its spots and zones (checked by <see cref="LotLayoutValidator"/>), imports and exports
+/// it, and starts analyses on it. Bad input is an <see cref="InvalidInputException"/> or a <see cref="LayoutRefusedException"/>.
+/// </summary>
+public sealed class LotCatalog(
+    LotRepository lots,
+    LotLayoutValidator validator,
+    LotOptions options,
+    SessionRegistry registry,
+    SessionQueue queue,
+    SessionOpener opener,
+    UploadStore uploads,
+    StillFrameRenderer stills,
+    IEnumerable<ISourcePreparer> preparers,
+    PipelineOptions pipeline,
+    IOptions<StorageOptions> storage,
+    TimeProvider time,
+    ILogger<LotCatalog> logger)
+{
+    /// <summary>A lot of an uploaded video (checked by rendering its first frame): without spots, or with the layout of a lot file; the upload is deleted on refusal.</summary>
+    public async Task<Lot> CreateAsync(StoredUpload video, string? name, LotFile? file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var source = new LotSource(SessionKind.Upload, video.FileName, video.StoredPath);
+            var still = await RenderAsync(source, cancellationToken);
+            var frameSize = new PixelSize(still.Video.Width, still.Video.Height);
+            var layout = file is null ? LotLayout.Empty(frameSize) : file.ToLayout().FitTo(frameSize, options.AspectTolerance);
+            validator.Validate(layout);
+            var now = time.GetUtcNow();
+            var lot = new Lot(Guid.NewGuid(), NameOf(name ?? file?.Name, video.FileName), now, now, source, layout);
+            await lots.AddAsync(lot, cancellationToken);
+            return lot;
+        }
+        catch
+        {
+            uploads.Delete(video);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The one-step start: the video and mask are opened against each other, become a lot named after the video (the
+    /// mask's spots), and its first analysis is queued. On any refusal nothing is kept; a full queue refuses first.
+    /// </summary>
+    /// <param name="speed">See <see cref="AnalysisSpeed"/>; null = SmartSpot:Analysis:DefaultSpeed.</param>
+    public async Task<AnalysisSession> CreateAndStartAsync(
+        StoredUpload video, StoredUpload mask, string? name, double? speed, CancellationToken cancellationToken)
+    {
+        var lotId = Guid.NewGuid();
+        var added = false;
+        try
+        {
+            using var reservation = queue.Reserve();
+            var source = new SessionSource(SessionKind.Upload, lotId, video.FileName, video.StoredPath, mask.FileName, mask.StoredPath);
+            var sessionName = NameOf(name, video.FileName);
+            var input = await opener.OpenWithMaskAsync(source, cancellationToken);
+            try
+            {
+                var now = time.GetUtcNow();
+                var lotSource = new LotSource(SessionKind.Upload, video.FileName, video.StoredPath);
+                await lots.AddAsync(new Lot(lotId, NameOf(null, video.FileName), now, now, lotSource, LotLayout.FromSpotMap(input.Spots)), cancellationToken);
+                added = true;
+            }
+            catch
+            {
+                input.Dispose();
+                throw;
+            }
+            return await registry.StartAsync(source, sessionName, speed, input, reservation, cancellationToken);
+        }
+        catch
+        {
+            if (added) await ForgetAsync(lotId);
+            uploads.Delete(video);
+            uploads.Delete(mask);
+            throw;
+        }
+    }
+
+    /// <summary>Queues an analysis of the lot's spots on its video; null when the lot is unknown.</summary>
+    /// <param name="speed">See <see cref="AnalysisSpeed"/>; null = the lot's speed, else SmartSpot:Analysis:DefaultSpeed.</param>
+    /// <exception cref="InvalidInputException">The lot has no spots, or its video cannot be analysed.</exception>
+    /// <exception cref="QueueFullException">Too many analyses are waiting; nothing was stored.</exception>
+    public async Task<AnalysisSession?> StartAsync(Guid lotId, double? speed, CancellationToken cancellationToken)
+    {
+        if (await lots.GetAsync(lotId, cancellationToken) is not { } lot) return null;
+        var spots = lot.Layout.ToSpotMap();
+        var source = new SessionSource(lot.Source.Kind, lot.Id, lot.Source.VideoFileName, lot.Source.VideoPath);
+        return await registry.StartAsync(source, lot.Name, speed ?? lot.Layout.Settings.Speed, spots, cancellationToken);
+    }
+
+    /// <summary>Keeps <paramref name="layout"/> as the lot's (fitted to its frame); throws <see cref="LayoutRefusedException"/> when it breaks a rule. False when the lot is unknown.</summary>
+    public async Task<bool> SaveLayoutAsync(Guid lotId, LotLayout layout, CancellationToken cancellationToken)
+    {
+        validator.Validate(layout);
+        return await lots.SaveLayoutAsync(lotId, layout, cancellationToken);
+    }
+
+    /// <summary>Replaces the lot's spots, zones and settings with a lot file's (fitted to the lot's video); null when the lot is unknown.</summary>
+    public async Task<Lot?> ImportAsync(Guid lotId, byte[] json, string fileName, CancellationToken cancellationToken)
+    {
+        if (json.Length > options.MaxLotFileBytes)
+        {
+            throw new InvalidInputException($"'{fileName}' is larger than the {UploadStore.FormatBytes(options.MaxLotFileBytes)} limit for a lot file (SmartSpot:Lots:MaxLotFileBytes).");
+        }
+        if (await lots.GetAsync(lotId, cancellationToken) is not { } lot) return null;
+        var layout = LotFile.Read(json, fileName).ToLayout().FitTo(lot.Layout.FrameSize, options.AspectTolerance);
+        validator.Validate(layout);
+        await lots.SaveLayoutAsync(lotId, layout, cancellationToken);
+        return lot with { Layout = layout };
+    }
+
+    /// <summary>The spots of a mask image (the same rules as a mask uploaded with a video), in the pixels of <paramref name="frameSize"/>, named by their ids.</summary>
+    public IReadOnlyList<LotSpot> SpotsOfMask(byte[] image, string fileName, PixelSize frameSize) =>
+        LotLayout.FromSpotMap(SpotMap.Decode(image, fileName, pipeline.Spots).FitTo(frameSize, pipeline.Spots.AspectTolerance)).Spots;
+
+    /// <summary>The layout's spots as a mask PNG at its frame size, which reads back as the same spots.</summary>
+    public static byte[] MaskOf(LotLayout layout) => SpotMaskPainter.PaintPng(layout.FrameSize, layout.Spots.Select(spot => spot.Quad));
+
+    /// <summary>The first frame of the lot's video (the demo lot's is generated first when it is gone).</summary>
+    public async Task<StillFrame> RenderAsync(LotSource source, CancellationToken cancellationToken)
+    {
+        if (preparers.FirstOrDefault(preparer => preparer.Kind == source.Kind) is { } preparer) await preparer.PrepareAsync(cancellationToken);
+        var path = storage.Value.FullPath(source.VideoPath);
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException($"The lot's video '{source.VideoFileName}' is gone from the data directory; make a new lot with the video.");
+        }
+        try
+        {
+            return await stills.RenderAsync(path, cancellationToken);
+        }
+        catch (InvalidInputException invalid)
+        {
+            throw new InvalidInputException(invalid.Message.Replace(path, source.VideoFileName, StringComparison.Ordinal), invalid);
+        }
+    }
+
+    /// <summary>Renames the lot and sets (or clears) its camera's live stream address; false when the lot is unknown.</summary>
+    public Task<bool> UpdateDetailsAsync(Guid lotId, string name, string? liveUrl, CancellationToken cancellationToken)
+    {
+        var cleaned = DisplayName.Clean(name, "The lot's name");
+        if (cleaned.Length == 0) throw new InvalidInputException("The lot needs a name.");
+        return lots.UpdateDetailsAsync(lotId, cleaned, LiveUrl.Check(liveUrl), cancellationToken);
+    }
+
+    private async Task ForgetAsync(Guid lotId)
+    {
+        try
+        {
+            await lots.DeleteUnusedAsync(lotId, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Could not remove lot {LotId}, whose analysis was refused.", lotId);
+        }
+    }
+
+    /// <summary>The name given (cleaned), else the video's file name without its extension.</summary>
+    private static string NameOf(string? name, string videoFileName)
+    {
+        var cleaned = name is null ? "" : DisplayName.Clean(name, "The name");
+        return cleaned.Length > 0 ? cleaned : Path.GetFileNameWithoutExtension(videoFileName);
+    }
+}
