@@ -41,7 +41,7 @@ public sealed class LotCatalog(
             var layout = file is null ? LotLayout.Empty(frameSize) : file.ToLayout().FitTo(frameSize, options.AspectTolerance);
             validator.Validate(layout);
             var now = time.GetUtcNow();
-            var lot = new Lot(Guid.NewGuid(), NameOf(name ?? file?.Name, video.FileName), now, now, source, layout);
+            var lot = new Lot(Guid.NewGuid(), NameOf(name ?? file?.Name, "The lot name", video.FileName), now, now, source, layout);
             await lots.AddAsync(lot, cancellationToken);
             return lot;
         }
@@ -66,13 +66,13 @@ public sealed class LotCatalog(
         {
             using var reservation = queue.Reserve();
             var source = new SessionSource(SessionKind.Upload, lotId, video.FileName, video.StoredPath, mask.FileName, mask.StoredPath);
-            var sessionName = NameOf(name, video.FileName);
+            var sessionName = NameOf(name, "The session name", video.FileName);
             var input = await opener.OpenWithMaskAsync(source, cancellationToken);
             try
             {
                 var now = time.GetUtcNow();
                 var lotSource = new LotSource(SessionKind.Upload, video.FileName, video.StoredPath);
-                await lots.AddAsync(new Lot(lotId, NameOf(null, video.FileName), now, now, lotSource, LotLayout.FromSpotMap(input.Spots)), cancellationToken);
+                await lots.AddAsync(new Lot(lotId, Path.GetFileNameWithoutExtension(video.FileName), now, now, lotSource, LotLayout.FromSpotMap(input.Spots)), cancellationToken);
                 added = true;
             }
             catch
@@ -171,9 +171,10 @@ public sealed class LotCatalog(
     }
 
     /// <summary>The name given (cleaned), else the video's file name without its extension.</summary>
-    private static string NameOf(string? name, string videoFileName)
+    /// <param name="what">What the name is, for the message: "The session name".</param>
+    private static string NameOf(string? name, string what, string videoFileName)
     {
-        var cleaned = name is null ? "" : DisplayName.Clean(name, "The name");
+        var cleaned = name is null ? "" : DisplayName.Clean(name, what);
         return cleaned.Length > 0 ? cleaned : Path.GetFileNameWithoutExtension(videoFileName);
     }
 }

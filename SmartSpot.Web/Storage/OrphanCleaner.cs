@@ -43,7 +43,7 @@ public sealed class OrphanCleaner(IOptions<StorageOptions> storage, ILogger<Orph
         var sessions = await db.Sessions.Select(s => new { s.VideoPath, s.MaskPath }).ToListAsync(cancellationToken);
         var lots = await db.Lots.Select(lot => lot.VideoPath).ToListAsync(cancellationToken);
         return sessions.SelectMany(p => new[] { p.VideoPath, p.MaskPath }).Concat(lots)
-            .OfType<string>()
+            .Where(path => path.Length > 0)
             .Select(path => Path.GetFileName(path.Replace('\\', '/')))
             .ToHashSet(StringComparer.Ordinal);
     }

@@ -19,9 +19,9 @@ public static class SessionRows
             CreatedAt = summary.CreatedAt,
             Kind = session.Source.Kind,
             VideoFileName = session.Source.VideoFileName,
-            MaskFileName = session.Source.MaskFileName,
+            MaskFileName = session.Source.MaskFileName ?? "",
             VideoPath = session.Source.VideoPath,
-            MaskPath = session.Source.MaskPath,
+            MaskPath = session.Source.MaskPath ?? "",
             LotId = session.Source.LotId,
             Status = summary.Status,
             Speed = summary.Speed,
@@ -59,12 +59,15 @@ public static class SessionRows
     };
 
     public static SessionSummary ToSummary(SessionEntity entity) => new(
-        entity.Id, entity.Name, entity.CreatedAt, entity.Kind, entity.LotId, entity.VideoFileName, entity.MaskFileName, entity.Status, entity.Error,
+        entity.Id, entity.Name, entity.CreatedAt, entity.Kind, entity.LotId, entity.VideoFileName, NoneIfEmpty(entity.MaskFileName), entity.Status, entity.Error,
         entity.Width > 0 ? new VideoInfo(entity.VideoFileName, entity.Width, entity.Height, entity.Fps, entity.FrameCount) : null,
         entity.SpotCount, entity.FramesDone, entity.Free, entity.Occupied, entity.Speed, entity.StartedAt, entity.FinishedAt);
 
     public static SessionSource ToSource(SessionEntity entity) =>
-        new(entity.Kind, entity.LotId, entity.VideoFileName, entity.VideoPath, entity.MaskFileName, entity.MaskPath);
+        new(entity.Kind, entity.LotId, entity.VideoFileName, entity.VideoPath, NoneIfEmpty(entity.MaskFileName), NoneIfEmpty(entity.MaskPath));
+
+    /// <summary>The mask columns hold "" for a session without a mask of its own.</summary>
+    private static string? NoneIfEmpty(string value) => value.Length == 0 ? null : value;
 
     public static ParkingSpot ToSpot(SpotEntity spot) => new(spot.SpotId, new PixelBox(spot.X, spot.Y, spot.Width, spot.Height), spot.Area,
         spot is { X1: { } x1, Y1: { } y1, X2: { } x2, Y2: { } y2, X3: { } x3, Y3: { } y3, X4: { } x4, Y4: { } y4 }

@@ -40,7 +40,7 @@ public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> opti
             session.HasIndex(s => s.CreatedAt);
             session.HasIndex(s => s.Status);
             session.HasMany(s => s.Spots).WithOne().HasForeignKey(spot => spot.SessionId).OnDelete(DeleteBehavior.Cascade);
-            session.HasOne<LotEntity>().WithMany().HasForeignKey(s => s.LotId).OnDelete(DeleteBehavior.Restrict);
+            session.HasIndex(s => s.LotId);
         });
         modelBuilder.Entity<SpotEntity>().HasKey(spot => new { spot.SessionId, spot.SpotId });
         modelBuilder.Entity<IntervalEntity>(interval =>

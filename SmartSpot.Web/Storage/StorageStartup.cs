@@ -104,12 +104,12 @@ public sealed class StorageStartup(
     /// <summary>SmartSpot 1 stored absolute paths (and the migration copied them into lots): keep what lies in the uploads or demo folder as a path relative to the data directory.</summary>
     private static async Task StorePathsRelativeAsync(SmartSpotDbContext db, CancellationToken cancellationToken)
     {
-        var absolute = await db.Sessions.Where(s => s.VideoPath.StartsWith("/") || s.MaskPath!.StartsWith("/") || s.VideoPath.Contains(":\\") || s.MaskPath!.Contains(":\\"))
+        var absolute = await db.Sessions.Where(s => s.VideoPath.StartsWith("/") || s.MaskPath.StartsWith("/") || s.VideoPath.Contains(":\\") || s.MaskPath.Contains(":\\"))
             .ToListAsync(cancellationToken);
         foreach (var session in absolute)
         {
             session.VideoPath = Relative(session.VideoPath);
-            session.MaskPath = session.MaskPath is null ? null : Relative(session.MaskPath);
+            session.MaskPath = Relative(session.MaskPath);
         }
         var lots = await db.Lots.Where(lot => lot.VideoPath.StartsWith("/") || lot.VideoPath.Contains(":\\")).ToListAsync(cancellationToken);
         foreach (var lot in lots)

@@ -181,9 +181,11 @@ namespace SmartSpot.Web.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MaskFileName")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MaskPath")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -351,15 +353,6 @@ namespace SmartSpot.Web.Storage.Migrations
                         .WithMany("Spots")
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartSpot.Web.Storage.SessionEntity", b =>
-                {
-                    b.HasOne("SmartSpot.Web.Storage.LotEntity", null)
-                        .WithMany()
-                        .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

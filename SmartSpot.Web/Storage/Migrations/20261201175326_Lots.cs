@@ -59,22 +59,6 @@ namespace SmartSpot.Web.Storage.Migrations
                 type: "REAL",
                 nullable: true);
 
-            migrationBuilder.AlterColumn<string>(
-                name: "MaskPath",
-                table: "Sessions",
-                type: "TEXT",
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "TEXT");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "MaskFileName",
-                table: "Sessions",
-                type: "TEXT",
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "TEXT");
-
             migrationBuilder.AddColumn<Guid>(
                 name: "LotId",
                 table: "Sessions",
@@ -189,23 +173,11 @@ namespace SmartSpot.Web.Storage.Migrations
                 name: "IX_Lots_CreatedAt",
                 table: "Lots",
                 column: "CreatedAt");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Sessions_Lots_LotId",
-                table: "Sessions",
-                column: "LotId",
-                principalTable: "Lots",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Sessions_Lots_LotId",
-                table: "Sessions");
-
             migrationBuilder.DropTable(
                 name: "LotSpots");
 
@@ -257,26 +229,6 @@ namespace SmartSpot.Web.Storage.Migrations
             migrationBuilder.DropColumn(
                 name: "LotId",
                 table: "Sessions");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "MaskPath",
-                table: "Sessions",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: "",
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldNullable: true);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "MaskFileName",
-                table: "Sessions",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: "",
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldNullable: true);
         }
     }
 }

@@ -11,7 +11,7 @@ using SmartSpot.Web.Storage;
 namespace SmartSpot.Web.Storage.Migrations
 {
     [DbContext(typeof(SmartSpotDbContext))]
-    [Migration("20261201174252_Lots")]
+    [Migration("20261201175326_Lots")]
     partial class Lots
     {
         /// <inheritdoc />
@@ -184,9 +184,11 @@ namespace SmartSpot.Web.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MaskFileName")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MaskPath")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -354,15 +356,6 @@ namespace SmartSpot.Web.Storage.Migrations
                         .WithMany("Spots")
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SmartSpot.Web.Storage.SessionEntity", b =>
-                {
-                    b.HasOne("SmartSpot.Web.Storage.LotEntity", null)
-                        .WithMany()
-                        .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
