@@ -29,8 +29,8 @@ public static class LotsApi
         return routes;
     }
 
-    /// <summary>The body of <c>PUT /api/lots/{id}</c>: the lot's name and its camera's live address (null or empty clears it).</summary>
-    public sealed record LotDetails(string? Name, string? LiveUrl);
+    /// <summary>The body of <c>PUT /api/lots/{id}</c>: the lot's name, its camera's live address and its analyses' speed (null clears either).</summary>
+    public sealed record LotDetails(string? Name, string? LiveUrl, double? Speed);
 
     private static async Task<IResult> CreateAsync(HttpRequest request, UploadStore uploads, LotCatalog catalog, LotOptions options, CancellationToken cancellationToken)
     {
@@ -55,8 +55,8 @@ public static class LotsApi
     private static async Task<IResult> UpdateAsync(string id, LotDetails details, LotCatalog catalog, LotRepository lots, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var guid)) return ApiProblems.NoSuchLot(id);
-        var name = details.Name ?? throw new InvalidInputException("Give the lot's \"name\" (and \"liveUrl\", or null for none).");
-        if (!await catalog.UpdateDetailsAsync(guid, name, details.LiveUrl, cancellationToken)) return ApiProblems.NoSuchLot(id);
+        var name = details.Name ?? throw new InvalidInputException("Give the lot's \"name\" (and \"liveUrl\" and \"speed\", or null for none).");
+        if (!await catalog.UpdateDetailsAsync(guid, name, details.LiveUrl, details.Speed, cancellationToken)) return ApiProblems.NoSuchLot(id);
         return Results.Ok(Describe((await lots.GetAsync(guid, cancellationToken))!));
     }
 

@@ -150,12 +150,17 @@ public sealed class LotCatalog(
         }
     }
 
-    /// <summary>Renames the lot and sets (or clears) its camera's live stream address; false when the lot is unknown.</summary>
-    public Task<bool> UpdateDetailsAsync(Guid lotId, string name, string? liveUrl, CancellationToken cancellationToken)
+    /// <summary>Renames the lot, sets (or clears) its camera's live stream address and the speed of its analyses; false when the lot is unknown.</summary>
+    /// <param name="speed">See <see cref="AnalysisSpeed"/>; null = SmartSpot:Analysis:DefaultSpeed.</param>
+    public Task<bool> UpdateDetailsAsync(Guid lotId, string name, string? liveUrl, double? speed, CancellationToken cancellationToken)
     {
         var cleaned = DisplayName.Clean(name, "The lot's name");
         if (cleaned.Length == 0) throw new InvalidInputException("The lot needs a name.");
-        return lots.UpdateDetailsAsync(lotId, cleaned, LiveUrl.Check(liveUrl), cancellationToken);
+        if (speed is { } pace && !AnalysisSpeed.IsValid(pace))
+        {
+            throw new InvalidInputException($"The speed {pace} is not valid: 0 (as fast as possible) or from {AnalysisSpeed.Min} to {AnalysisSpeed.Max}; null for the server's default.");
+        }
+        return lots.UpdateDetailsAsync(lotId, cleaned, LiveUrl.Check(liveUrl), speed, cancellationToken);
     }
 
     private async Task ForgetAsync(Guid lotId)

@@ -27,7 +27,7 @@ public sealed class LotLayoutValidator(LotOptions options)
         var problems = new List<LayoutProblem>();
         if (layout.Spots.Count > options.MaxSpots)
         {
-            problems.Add(new($"The lot has {layout.Spots.Count:N0} spots; a lot holds at most {options.MaxSpots:N0} (SmartSpot:Lots:MaxSpots). Split the camera's view into two lots.", []));
+            problems.Add(new("limit", $"The lot has {layout.Spots.Count:N0} spots; a lot holds at most {options.MaxSpots:N0} (SmartSpot:Lots:MaxSpots). Split the camera's view into two lots.", []));
             return problems;
         }
         problems.AddRange(CheckIdsAndNames(layout.Spots.Select(spot => (spot.Id, spot.Name)), "spot", id => [id]));
@@ -35,7 +35,7 @@ public sealed class LotLayoutValidator(LotOptions options)
         problems.AddRange(FindOverlaps(layout.Spots.Where(spot => spot.Quad.IsConvex).ToList()));
         if (layout.Zones.Count > options.MaxZones)
         {
-            problems.Add(new($"The lot has {layout.Zones.Count} zones; a lot holds at most {options.MaxZones} (SmartSpot:Lots:MaxZones).", []));
+            problems.Add(new("limit", $"The lot has {layout.Zones.Count} zones; a lot holds at most {options.MaxZones} (SmartSpot:Lots:MaxZones).", []));
         }
         problems.AddRange(CheckIdsAndNames(layout.Zones.Select(zone => (zone.Id, zone.Name)), "zone", _ => []));
         var spotIds = layout.Spots.Select(spot => spot.Id).ToHashSet();
@@ -44,12 +44,12 @@ public sealed class LotLayoutValidator(LotOptions options)
             var unknown = zone.SpotIds.Where(id => !spotIds.Contains(id)).ToList();
             if (unknown.Count > 0)
             {
-                problems.Add(new($"The zone '{zone.Name}' names spots the lot does not have ({string.Join(", ", unknown.Take(5))}). Remove them from the zone.", []));
+                problems.Add(new("zone", $"The zone '{zone.Name}' names spots the lot does not have ({string.Join(", ", unknown.Take(5))}). Remove them from the zone.", []));
             }
         }
         if (layout.Settings.Speed is { } speed && !AnalysisSpeed.IsValid(speed))
         {
-            problems.Add(new($"The lot's speed {speed.ToString(CultureInfo.InvariantCulture)} is not valid: 0 (as fast as possible) or from {AnalysisSpeed.Min} to {AnalysisSpeed.Max}.", []));
+            problems.Add(new("setting", $"The lot's speed {speed.ToString(CultureInfo.InvariantCulture)} is not valid: 0 (as fast as possible) or from {AnalysisSpeed.Min} to {AnalysisSpeed.Max}.", []));
         }
         return problems;
     }
@@ -59,26 +59,26 @@ public sealed class LotLayoutValidator(LotOptions options)
         var list = items.ToList();
         foreach (var id in list.Select(item => item.Id).Where(id => id <= 0).Distinct())
         {
-            yield return new($"The {what} id {id} is not positive: every {what} needs a positive id.", []);
+            yield return new("id", $"The {what} id {id} is not positive: every {what} needs a positive id.", []);
         }
         foreach (var group in list.GroupBy(item => item.Id).Where(group => group.Count() > 1))
         {
-            yield return new($"The {what} id {group.Key} is used {group.Count()} times: every {what} needs its own id.", highlight(group.Key));
+            yield return new("id", $"The {what} id {group.Key} is used {group.Count()} times: every {what} needs its own id.", highlight(group.Key));
         }
         foreach (var (id, name) in list)
         {
             if (name.Trim().Length == 0 || name.Any(char.IsControl))
             {
-                yield return new($"The {what} {id} has {(name.Trim().Length == 0 ? "no name" : "control characters in its name")}: give it a name.", highlight(id));
+                yield return new("name", $"The {what} {id} has {(name.Trim().Length == 0 ? "no name" : "control characters in its name")}: give it a name.", highlight(id));
             }
             else if (name.Length > MaxNameLength)
             {
-                yield return new($"The {what} name '{name[..MaxNameLength]}…' is longer than {MaxNameLength} characters; shorten it.", highlight(id));
+                yield return new("name", $"The {what} name '{name[..MaxNameLength]}…' is longer than {MaxNameLength} characters; shorten it.", highlight(id));
             }
         }
         foreach (var group in list.GroupBy(item => item.Name.Trim(), StringComparer.OrdinalIgnoreCase).Where(group => group.Key.Length > 0 && group.Count() > 1))
         {
-            yield return new($"The {what} name '{group.Key}' is used {group.Count()} times: give each {what} its own name.", [.. group.SelectMany(item => highlight(item.Id))]);
+            yield return new("name", $"The {what} name '{group.Key}' is used {group.Count()} times: give each {what} its own name.", [.. group.SelectMany(item => highlight(item.Id))]);
         }
     }
 
@@ -86,11 +86,11 @@ public sealed class LotLayoutValidator(LotOptions options)
     {
         if (!spot.Quad.IsConvex)
         {
-            yield return new($"Spot {spot.Name} is not a convex four-cornered shape (a corner is dented in, or two edges cross). Move its corners so that it is.", [spot.Id]);
+            yield return new("shape", $"Spot {spot.Name} is not a convex four-cornered shape (a corner is dented in, or two edges cross). Move its corners so that it is.", [spot.Id]);
         }
         else if (spot.Quad.Bounds.Intersect(new PixelBox(0, 0, frameSize.Width, frameSize.Height)).IsEmpty)
         {
-            yield return new($"Spot {spot.Name} lies outside the {frameSize} picture. Move it onto the picture or delete it.", [spot.Id]);
+            yield return new("outside", $"Spot {spot.Name} lies outside the {frameSize} picture. Move it onto the picture or delete it.", [spot.Id]);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class LotLayoutValidator(LotOptions options)
                 if (shared > Math.Max(0.5, options.OverlapTolerance * smaller))
                 {
                     var (a, b) = first.Id < second.Id ? (first, second) : (second, first);
-                    yield return new(
+                    yield return new("overlap",
                         $"Spots {a.Name} and {b.Name} overlap ({shared:N0} px², {shared / smaller:P0} of the smaller): spots may touch but not overlap. Move one of them or make it smaller.",
                         [a.Id, b.Id]);
                 }

@@ -88,13 +88,14 @@ public sealed class LotRepository(IDbContextFactory<SmartSpotDbContext> dbFactor
         return await db.Lots.Where(lot => lot.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
-    /// <summary>Renames the lot and sets its live stream address; false when the id is unknown.</summary>
-    public async Task<bool> UpdateDetailsAsync(Guid id, string name, string? liveUrl, CancellationToken cancellationToken)
+    /// <summary>Renames the lot, sets its live stream address and its analyses' speed; false when the id is unknown.</summary>
+    public async Task<bool> UpdateDetailsAsync(Guid id, string name, string? liveUrl, double? speed, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Lots.Where(lot => lot.Id == id).ExecuteUpdateAsync(update => update
             .SetProperty(lot => lot.Name, name)
             .SetProperty(lot => lot.LiveUrl, liveUrl)
+            .SetProperty(lot => lot.Speed, speed)
             .SetProperty(lot => lot.UpdatedAt, time.GetUtcNow()), cancellationToken) > 0;
     }
 }

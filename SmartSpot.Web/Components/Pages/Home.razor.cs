@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Components.Forms;
 using SmartSpot.Vision;
 using SmartSpot.Web.Components.Upload;
@@ -71,23 +70,9 @@ public sealed partial class Home : IDisposable
         }
     }
 
-    // Streams the browser file to the store, re-rendering the progress bar at most every 100 ms.
-    private async Task<StoredUpload> UploadAsync(
-        IBrowserFile file, long maxBytes, Func<Stream, string, CancellationToken, Task<StoredUpload>> save, Action<double> setProgress)
-    {
-        var sinceRender = Stopwatch.StartNew();
-        setProgress(0);
-        await using var content = new ProgressReportingStream(file.OpenReadStream(maxBytes, _leaving.Token), read =>
-        {
-            setProgress(file.Size == 0 ? 1 : (double)read / file.Size);
-            if (sinceRender.ElapsedMilliseconds >= 100)
-            {
-                sinceRender.Restart();
-                _ = InvokeAsync(StateHasChanged); // the store may read on any thread
-            }
-        });
-        return await save(content, file.Name, _leaving.Token);
-    }
+    private Task<StoredUpload> UploadAsync(
+        IBrowserFile file, long maxBytes, Func<Stream, string, CancellationToken, Task<StoredUpload>> save, Action<double> setProgress) =>
+        BrowserUpload.SaveAsync(file, maxBytes, save, setProgress, () => _ = InvokeAsync(StateHasChanged), _leaving.Token); // the store may read on any thread
 
     public void Dispose()
     {
