@@ -15,7 +15,7 @@ public sealed record AnalysisReport(
     public static AnalysisReport From(VideoInfo video, SpotMap spots, OccupancyHistory history, StatsPart stats) => new(
         new VideoPart(video.Source, video.Width, video.Height, Math.Round(video.Fps, 3), video.FrameCount),
         spots.Spots.Select(spot => new SpotPart(spot.Id, spot.Box.X, spot.Box.Y, spot.Box.Width, spot.Box.Height)).ToList(),
-        history.Intervals.Select(i => new IntervalPart(i.SpotId, i.Status.ToString().ToLowerInvariant(), i.StartFrame, i.EndFrame)).ToList(),
+        history.Intervals.Select(i => new IntervalPart(i.SpotId, CliOutput.Name(i.Status), i.StartFrame, i.EndFrame)).ToList(),
         history.Timeline.Select(p => new TimelinePart(p.Frame, Math.Round(p.Time.TotalSeconds, 3), p.Free, p.Occupied)).ToList(),
         stats);
 

@@ -17,7 +17,11 @@ public static class AnalyzeCommand
     {
         var video = new Option<FileInfo>("--video") { Description = "The lot camera video (MP4, AVI, MKV...).", Required = true };
         var mask = new Option<FileInfo>("--mask") { Description = "The mask image: one white shape per spot on black.", Required = true };
-        var model = new Option<FileInfo?>("--model") { Description = "The ONNX spot classifier (default: the shipped model)." };
+        var model = new Option<FileInfo?>("--model") { Description = "The ONNX spot classifier (default: the shipped pair, a fast model in front of the accurate one)." };
+        var fastModel = new Option<FileInfo?>("--fast-model")
+        {
+            Description = "A small ONNX model that classifies every crop first; --model then decides only each spot's first status and wherever the fast one disagrees with it.",
+        };
         var every = new Option<int>("--every") { Description = "Analyse every Nth frame.", DefaultValueFactory = _ => 1 };
         every.Validators.Add(result =>
         {
@@ -30,12 +34,18 @@ public static class AnalyzeCommand
             Description = "Refuse masks with more pixels than this (checked before decoding).",
             DefaultValueFactory = _ => new SpotMapOptions().MaxMaskPixels,
         };
-        var command = new Command("analyze", "Analyse a lot video: which spots are free, frame by frame.") { video, mask, model, every, json, csv, maskPixelLimit };
+        var command = new Command("analyze", "Analyse a lot video: which spots are free, frame by frame.") { video, mask, model, fastModel, every, json, csv, maskPixelLimit };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             token => RunAsync(
                 parse.GetRequiredValue(video).FullName,
                 parse.GetRequiredValue(mask).FullName,
-                parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath,
+                parse.GetValue(model) is null && parse.GetValue(fastModel) is null
+                    ? new ClassifierOptions()
+                    : new ClassifierOptions
+                    {
+                        ModelPath = parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath,
+                        FastModelPath = parse.GetValue(fastModel)?.FullName,
+                    },
                 new PipelineOptions
                 {
                     Frames = new FrameSourceOptions { AnalyzeEvery = parse.GetValue(every) },
@@ -48,10 +58,11 @@ public static class AnalyzeCommand
         return command;
     }
 
-    private static async Task RunAsync(string videoPath, string maskPath, string modelPath, PipelineOptions options, string? jsonPath, string? csvPath, CancellationToken cancellationToken)
+    private static async Task RunAsync(string videoPath, string maskPath, ClassifierOptions classifierOptions, PipelineOptions options, string? jsonPath, string? csvPath, CancellationToken cancellationToken)
     {
         using var input = AnalysisInput.Open(videoPath, maskPath, options);
-        using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath });
+        using var models = new SpotClassifierFactory(classifierOptions);
+        var classifier = models.CreateForAnalysis();
         var pipeline = new OccupancyPipeline(classifier, options);
         var history = new OccupancyHistory();
         var clock = Stopwatch.StartNew();
@@ -76,6 +87,10 @@ public static class AnalyzeCommand
         var stats = new AnalysisReport.StatsPart(history.Timeline.Count, classifications, Math.Round(elapsed, 3), Math.Round(history.Timeline.Count / elapsed, 1));
         var report = AnalysisReport.From(input.Source.Info, input.Spots, history, stats);
         PrintSummary(report);
+        if (classifier is CascadeSpotClassifier cascade)
+        {
+            Console.WriteLine($"cascade: the fast model classified {cascade.FastRuns} crops, the accurate model {cascade.AccurateRuns}");
+        }
         if (jsonPath is not null)
         {
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, CliOutput.Json), cancellationToken);

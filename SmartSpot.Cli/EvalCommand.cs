@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using SmartSpot.Vision;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Evaluation;
 
@@ -13,20 +14,28 @@ public static class EvalCommand
         var crops = new Option<DirectoryInfo>("--crops") { Description = "A folder with 'empty/' and 'occupied/' folders of crop images.", Required = true };
         var model = new Option<FileInfo?>("--model") { Description = "The ONNX spot classifier (default: the shipped model)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
-        var command = new Command("eval", "Measure the classifier's accuracy on labelled crops.") { crops, model, json };
+        var embeddings = new Option<FileInfo?>("--embeddings")
+        {
+            Description = "Also write each crop's embedding here (.csv: path, truth, said, confidence, e0...; .npy: float32 [crops, D]); with --json the crops are listed in the same order.",
+        };
+        var command = new Command("eval", "Measure the classifier's accuracy and how honest its confidence is on labelled crops.") { crops, model, json, embeddings };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
-            _ => RunAsync(parse.GetRequiredValue(crops).FullName, parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath, parse.GetValue(json)),
+            _ => RunAsync(parse.GetRequiredValue(crops).FullName, parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath, parse.GetValue(json), parse.GetValue(embeddings)?.FullName),
             cancellationToken));
         return command;
     }
 
-    private static Task RunAsync(string cropsPath, string modelPath, bool asJson)
+    private static Task RunAsync(string cropsPath, string modelPath, bool asJson, string? embeddingsPath)
     {
         if (!Directory.Exists(cropsPath))
         {
-            throw new Vision.InvalidInputException($"The crops folder '{cropsPath}' does not exist. Check the path.");
+            throw new InvalidInputException($"The crops folder '{cropsPath}' does not exist. Check the path.");
         }
-        using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath });
+        using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath, IncludeEmbedding = embeddingsPath is not null });
+        if (embeddingsPath is not null && classifier.EmbeddingLength == 0)
+        {
+            throw new InvalidInputException($"The model '{modelPath}' has no '{OnnxSpotClassifier.EmbeddingOutput}' output, so there are no embeddings to write. Use a model with one (v4 or later, docs/model.md) or leave out --embeddings.");
+        }
         var evaluator = new CropEvaluator(classifier);
         var total = CropEvaluator.CountCrops(cropsPath);
         CropEvaluation evaluation = null!;
@@ -35,11 +44,16 @@ public static class EvalCommand
             var task = progress.AddTask("Classifying crops", maxValue: Math.Max(1, total));
             evaluation = evaluator.Evaluate(cropsPath, new Progress<int>(done => task.Value = done));
         });
-        Console.WriteLine(asJson ? JsonSerializer.Serialize(ToJson(evaluation), CliOutput.Json) : ToText(evaluation));
+        if (embeddingsPath is not null)
+        {
+            EmbeddingFile.Write(embeddingsPath, evaluation.Crops, classifier.EmbeddingLength);
+        }
+        var reliability = Reliability.Of(evaluation.Crops);
+        Console.WriteLine(asJson ? JsonSerializer.Serialize(ToJson(evaluation, reliability, listCrops: embeddingsPath is not null), CliOutput.Json) : ToText(evaluation, reliability));
         return Task.CompletedTask;
     }
 
-    private static object ToJson(CropEvaluation evaluation)
+    private static object ToJson(CropEvaluation evaluation, Reliability reliability, bool listCrops)
     {
         var m = evaluation.Confusion;
         return new
@@ -51,12 +65,22 @@ public static class EvalCommand
             total = m.Total,
             skipped = evaluation.Skipped,
             confusion = new { freeAsFree = m.FreeAsFree, freeAsOccupied = m.FreeAsOccupied, occupiedAsFree = m.OccupiedAsFree, occupiedAsOccupied = m.OccupiedAsOccupied },
+            reliability = new
+            {
+                expectedCalibrationError = Math.Round(reliability.ExpectedCalibrationError, 5),
+                bins = reliability.Bins.Select(bin => new { bin.From, bin.To, bin.Crops, bin.Right, meanConfidence = Math.Round(bin.MeanConfidence, 5) }),
+            },
+            crops = listCrops
+                ? evaluation.Crops.Select(crop => new { crop.Path, truth = CliOutput.Name(crop.Truth), said = CliOutput.Name(crop.Verdict.Status), confidence = Math.Round(crop.Verdict.Confidence, 5) })
+                : null,
         };
     }
 
-    private static string ToText(CropEvaluation evaluation)
+    private static string ToText(CropEvaluation evaluation, Reliability reliability)
     {
         var m = evaluation.Confusion;
+        var bins = string.Join(Environment.NewLine, reliability.Bins.Where(bin => bin.Crops > 0).Select(bin =>
+            $"  {bin.From:0.0}-{bin.To:0.0}  {bin.Crops,6} crops  {bin.Accuracy,7:P1} right  (mean confidence {bin.MeanConfidence:P1})"));
         return $"""
             crops      {m.Total}{(evaluation.Skipped > 0 ? $" ({evaluation.Skipped} unreadable, skipped)" : "")}
             accuracy   {m.Accuracy:P2}
@@ -67,6 +91,9 @@ public static class EvalCommand
                             predicted free  predicted occupied
             truly free      {m.FreeAsFree,14}  {m.FreeAsOccupied,18}
             truly occupied  {m.OccupiedAsFree,14}  {m.OccupiedAsOccupied,18}
+
+            confidence (honest when each bin's share right matches its mean confidence; calibration error {reliability.ExpectedCalibrationError:P1})
+            {bins}
             """;
     }
 }

@@ -49,6 +49,19 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public async Task Analyze_FastModel_RunsTheCascadeAndSaysHowOftenTheAccurateModelWasAsked()
+    {
+        var directory = TestPaths.TempDirectory();
+        var (video, mask) = DrawnLot(directory, new Size(200, 100));
+
+        var outcome = await CliProcess.RunAsync("analyze", "--video", video, "--mask", mask, "--model", TinyModel, "--fast-model", TinyModel);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        Assert.Contains("1 free / 2 spots", outcome.Stdout);
+        Assert.Contains("the accurate model 3", outcome.Stdout);
+    }
+
+    [Fact]
     public async Task Analyze_EveryThirdFrame_AnalysesOnlyThose()
     {
         var directory = TestPaths.TempDirectory();

@@ -40,6 +40,67 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
+    public async Task Eval_EmbeddingsCsv_OneRowPerCropInTheJsonOrder()
+    {
+        var crops = DrawnCrops(2, 1);
+        var output = Path.Combine(TestPaths.TempDirectory(), "embeddings.csv");
+
+        var outcome = await CliProcess.RunAsync("eval", "--crops", crops, "--model", TinyModel, "--json", "--embeddings", output);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        using var result = JsonDocument.Parse(outcome.Stdout);
+        var listed = result.RootElement.GetProperty("crops").EnumerateArray().Select(crop => crop.GetProperty("path").GetString()).ToList();
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("path,truth,said,confidence,e0,e1,e2", lines[0]);
+        Assert.Equal(listed, lines.Skip(1).Select(line => line.Split(',')[0]));
+        Assert.Equal([Path.Combine("empty", "0.png"), "free", "free"], lines[1].Split(',')[..3]);
+        Assert.Equal(["60", "60", "60"], lines[1].Split(',')[4..]);
+        Assert.Equal(["230", "230", "230"], lines[3].Split(',')[4..]);
+    }
+
+    [Fact]
+    public async Task Eval_EmbeddingsNpy_WritesAFloat32ArrayOfCropsByD()
+    {
+        var crops = DrawnCrops(1, 1);
+        var output = Path.Combine(TestPaths.TempDirectory(), "embeddings.npy");
+
+        var outcome = await CliProcess.RunAsync("eval", "--crops", crops, "--model", TinyModel, "--embeddings", output);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        var bytes = File.ReadAllBytes(output);
+        var headerLength = BitConverter.ToUInt16(bytes, 8);
+        var header = System.Text.Encoding.ASCII.GetString(bytes, 10, headerLength);
+        Assert.Equal(0, (10 + headerLength) % 64);
+        Assert.Contains("'descr': '<f4'", header);
+        Assert.Contains("'shape': (2, 3)", header);
+        var values = Enumerable.Range(0, 6).Select(i => BitConverter.ToSingle(bytes, 10 + headerLength + 4 * i));
+        Assert.Equal([60f, 60f, 60f, 230f, 230f, 230f], values);
+    }
+
+    [Fact]
+    public async Task Eval_EmbeddingsWithAnotherExtension_SaysWhichAreWritten()
+    {
+        var crops = DrawnCrops(1, 1);
+
+        var outcome = await CliProcess.RunAsync("eval", "--crops", crops, "--model", TinyModel, "--embeddings", Path.Combine(TestPaths.TempDirectory(), "e.txt"));
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains(".csv or .npy", Assert.Single(outcome.StderrLines));
+    }
+
+    [Fact]
+    public async Task Eval_Text_ShowsTheConfidenceBins()
+    {
+        var crops = DrawnCrops(2, 2);
+
+        var outcome = await CliProcess.RunAsync("eval", "--crops", crops, "--model", TinyModel);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        Assert.Contains("calibration error", outcome.Stdout);
+        Assert.Contains("0.9-1.0       4 crops", outcome.Stdout);
+    }
+
+    [Fact]
     public async Task Eval_FolderWithoutOccupied_SaysBothFoldersAreNeeded()
     {
         var crops = DrawnCrops(2, 0);

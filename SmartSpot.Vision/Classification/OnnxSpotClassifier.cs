@@ -5,11 +5,16 @@ using SmartSpot.Vision.Spots;
 namespace SmartSpot.Vision.Classification;
 
 /// <summary>Classifies spot crops with the ONNX model, one batched run per frame; safe to share between threads.</summary>
+/// <remarks>The model's contract (docs/model.md): input <c>crops</c> [N,3,H,W]; outputs <c>probabilities</c> [N,2] (free, occupied)
+/// and, optionally, <c>embedding</c> [N,D], read only when <see cref="ClassifierOptions.IncludeEmbedding"/> asks for it.</remarks>
 public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
 {
+    public const string ProbabilitiesOutput = "probabilities";
+    public const string EmbeddingOutput = "embedding";
+
     private readonly InferenceSession _session;
     private readonly string _inputName;
-    private readonly string _outputName;
+    private readonly string[] _outputNames;
 
     public OnnxSpotClassifier(ClassifierOptions options)
     {
@@ -32,8 +37,8 @@ public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
         {
             throw new InvalidInputException($"The model file '{options.ModelPath}' is not a usable ONNX model ({FirstLine(error.Message)}). Use the shipped model or retrain with tools/train.", error);
         }
-        (_inputName, InputHeight, InputWidth) = ReadInputContract(options.ModelPath);
-        _outputName = _session.OutputMetadata.Keys.First();
+        (_inputName, InputHeight, InputWidth, EmbeddingLength) = ReadContract(options.ModelPath);
+        _outputNames = options.IncludeEmbedding && EmbeddingLength > 0 ? [ProbabilitiesOutput, EmbeddingOutput] : [ProbabilitiesOutput];
     }
 
     /// <summary>Height in pixels the model wants its crops at.</summary>
@@ -41,6 +46,9 @@ public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
 
     /// <summary>Width in pixels the model wants its crops at.</summary>
     public int InputWidth { get; }
+
+    /// <summary>Floats in the model's embedding of one crop (D of <c>embedding</c> [N,D]); 0 when the model has none.</summary>
+    public int EmbeddingLength { get; }
 
     public IReadOnlyList<SpotClassification> Classify(Mat frame, IReadOnlyList<ParkingSpot> spots)
     {
@@ -53,31 +61,36 @@ public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
         }
         using var input = OrtValue.CreateTensorValueFromMemory(batch, [spots.Count, 3, InputHeight, InputWidth]);
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_inputName], [input], [_outputName]);
+        using var outputs = _session.Run(runOptions, [_inputName], [input], _outputNames);
         var probabilities = outputs[0].GetTensorDataAsSpan<float>();
+        var embeddings = outputs.Count > 1 ? outputs[1].GetTensorDataAsSpan<float>().ToArray() : [];
         var verdicts = new SpotClassification[spots.Count];
         for (var index = 0; index < spots.Count; index++)
         {
-            verdicts[index] = SpotClassification.FromOccupiedProbability(probabilities[2 * index + 1]);
+            var embedding = embeddings.Length > 0 ? embeddings.AsMemory(index * EmbeddingLength, EmbeddingLength) : default;
+            verdicts[index] = SpotClassification.FromOccupiedProbability(probabilities[2 * index + 1], embedding);
         }
         return verdicts;
     }
 
     public void Dispose() => _session.Dispose();
 
-    private (string Name, int Height, int Width) ReadInputContract(string path)
+    private (string Name, int Height, int Width, int EmbeddingLength) ReadContract(string path)
     {
         var (name, metadata) = _session.InputMetadata.First();
         var dimensions = metadata.Dimensions;
-        var outputDimensions = _session.OutputMetadata.Values.First().Dimensions;
+        var outputs = _session.OutputMetadata;
+        var probabilities = outputs.GetValueOrDefault(ProbabilitiesOutput)?.Dimensions ?? [];
+        var embedding = outputs.GetValueOrDefault(EmbeddingOutput)?.Dimensions ?? [0, 0];
         if (dimensions.Length != 4 || dimensions[1] != 3 || dimensions[2] <= 0 || dimensions[3] <= 0
-            || outputDimensions.Length != 2 || outputDimensions[1] != 2)
+            || probabilities.Length != 2 || probabilities[1] != 2 || embedding.Length != 2 || embedding[1] < 0)
         {
             _session.Dispose();
+            var given = string.Join(", ", outputs.Select(output => $"{output.Key} [{string.Join(',', output.Value.Dimensions)}]"));
             throw new InvalidInputException(
-                $"The model '{path}' takes [{string.Join(',', dimensions)}] and gives [{string.Join(',', outputDimensions)}]; SmartSpot needs [N,3,H,W] crops in and [N,2] probabilities out (docs/model.md).");
+                $"The model '{path}' takes [{string.Join(',', dimensions)}] and gives {given}; SmartSpot needs [N,3,H,W] crops in and '{ProbabilitiesOutput}' [N,2] out (optionally '{EmbeddingOutput}' [N,D]; docs/model.md).");
         }
-        return (name, dimensions[2], dimensions[3]);
+        return (name, dimensions[2], dimensions[3], embedding[1]);
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();

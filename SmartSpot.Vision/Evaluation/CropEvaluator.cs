@@ -10,36 +10,39 @@ public sealed class CropEvaluator(ISpotClassifier classifier)
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".bmp"];
 
     /// <summary>Classifies every crop as a whole; unreadable images are counted in <see cref="CropEvaluation.Skipped"/>.</summary>
+    /// <param name="progress">Told how many files have been read so far.</param>
     public CropEvaluation Evaluate(string directory, IProgress<int>? progress = null)
     {
-        var free = ImagesIn(directory, "empty");
-        var occupied = ImagesIn(directory, "occupied");
+        var labelled = new[] { (SpotStatus.Free, ImagesIn(directory, "empty")), (SpotStatus.Occupied, ImagesIn(directory, "occupied")) };
+        var crops = new List<CropVerdict>();
         var skipped = 0;
         var done = 0;
-        int[] freeVerdicts = [0, 0], occupiedVerdicts = [0, 0];
-        foreach (var (paths, verdicts) in new[] { (free, freeVerdicts), (occupied, occupiedVerdicts) })
+        foreach (var (truth, paths) in labelled)
         {
             foreach (var path in paths)
             {
-                var status = Classify(path);
-                if (status is null) skipped++;
-                else verdicts[(int)status.Value]++;
+                var verdict = Classify(path);
+                if (verdict is null) skipped++;
+                else crops.Add(new CropVerdict(Path.GetRelativePath(directory, path), truth, verdict.Value));
                 progress?.Report(++done);
             }
         }
-        var confusion = new ConfusionMatrix(freeVerdicts[0], freeVerdicts[1], occupiedVerdicts[0], occupiedVerdicts[1]);
-        return new CropEvaluation(confusion, skipped);
+        int Count(SpotStatus truth, SpotStatus said) => crops.Count(crop => crop.Truth == truth && crop.Verdict.Status == said);
+        var confusion = new ConfusionMatrix(
+            Count(SpotStatus.Free, SpotStatus.Free), Count(SpotStatus.Free, SpotStatus.Occupied),
+            Count(SpotStatus.Occupied, SpotStatus.Free), Count(SpotStatus.Occupied, SpotStatus.Occupied));
+        return new CropEvaluation(confusion, crops, skipped);
     }
 
     /// <summary>How many crops <see cref="Evaluate"/> will read.</summary>
     public static int CountCrops(string directory) => ImagesIn(directory, "empty").Count + ImagesIn(directory, "occupied").Count;
 
-    private SpotStatus? Classify(string path)
+    private SpotClassification? Classify(string path)
     {
         using var crop = Cv2.ImRead(path, ImreadModes.Color);
         if (crop.Empty()) return null;
         var wholeCrop = new ParkingSpot(1, new PixelBox(0, 0, crop.Width, crop.Height), crop.Width * crop.Height);
-        return classifier.Classify(crop, [wholeCrop])[0].Status;
+        return classifier.Classify(crop, [wholeCrop])[0];
     }
 
     private static List<string> ImagesIn(string directory, string label)

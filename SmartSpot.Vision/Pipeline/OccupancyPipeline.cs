@@ -31,7 +31,7 @@ public sealed class OccupancyPipeline(ISpotClassifier classifier, PipelineOption
                 var verdicts = classifier.Classify(frame.Image, toClassify);
                 detector.Remember(toClassify);
                 var snapshot = state.Update(frame.Index, frame.Timestamp, toClassify, verdicts);
-                yield return new FrameResult(frame, snapshot, toClassify.Count);
+                yield return new FrameResult(frame, snapshot, toClassify, verdicts);
             }
         }
     }

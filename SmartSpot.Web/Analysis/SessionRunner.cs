@@ -7,9 +7,9 @@ using SmartSpot.Web.Storage;
 namespace SmartSpot.Web.Analysis;
 
 /// <summary>Runs one session's opened input through the engine: live state per frame, frames to its feed, rows to the database; never throws.</summary>
-/// <param name="classifier">Created on first use, so a missing model fails an analysis, not the host.</param>
+/// <param name="classifierForAnalysis">A classifier per analysis; the models load on first use, so a missing model fails an analysis, not the host.</param>
 public sealed class SessionRunner(
-    Lazy<ISpotClassifier> classifier,
+    Func<ISpotClassifier> classifierForAnalysis,
     SessionRepository repository,
     SessionOpener opener,
     PipelineOptions pipeline,
@@ -75,7 +75,7 @@ public sealed class SessionRunner(
     {
         try
         {
-            return classifier.Value;
+            return classifierForAnalysis();
         }
         catch (InvalidInputException missing)
         {

@@ -49,9 +49,11 @@ public static class HostingExtensions
         services.AddDbContextFactory<SmartSpotDbContext>((provider, db) =>
             db.UseSqlite($"Data Source={provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath}"));
         services.AddSingleton(TimeProvider.System);
-        // One ONNX session for the whole process, created on first use so a missing model fails a session, not the host.
-        services.AddSingleton<ISpotClassifier>(provider => new OnnxSpotClassifier(provider.GetRequiredService<ClassifierOptions>()));
-        services.AddSingleton(provider => new Lazy<ISpotClassifier>(provider.GetRequiredService<ISpotClassifier>, LazyThreadSafetyMode.PublicationOnly));
+        // The models are loaded once for the whole process, on first use so a missing model fails a session, not the host;
+        // each analysis gets its own classifier (the cascade remembers verdicts per spot).
+        services.AddSingleton(provider => new SpotClassifierFactory(provider.GetRequiredService<ClassifierOptions>()));
+        services.AddTransient(provider => provider.GetRequiredService<SpotClassifierFactory>().CreateForAnalysis());
+        services.AddSingleton<Func<ISpotClassifier>>(provider => provider.GetRequiredService<ISpotClassifier>);
         services.AddSingleton<LiveFrameRenderer>();
         services.AddSingleton(provider => new StillFrameRenderer(provider.GetRequiredService<PipelineOptions>().Frames));
 

@@ -120,6 +120,40 @@ def dark_tint(image, rng):
     return out.astype(np.uint8)
 
 
+def paint_bay_lines(image, rng):
+    """Thin painted bay lines (white, yellow or red, partly worn) along one or both long edges, or
+    across an end, on crops of BOTH classes: lines then tell nothing about the class."""
+    out = image.copy()
+    h, w = out.shape[:2]
+    colour = [(235, 235, 235), (40, 200, 230), (50, 50, 190)][rng.integers(0, 3)]
+    colour = tuple(int(c * rng.uniform(0.7, 1.0)) for c in colour)
+    thickness = max(1, int(h * rng.uniform(0.03, 0.08)))
+    for _ in range(rng.integers(1, 3)):
+        kind = rng.integers(0, 3)
+        if kind < 2:  # along a long edge, a little inside the crop
+            y = int(h * rng.uniform(0.0, 0.15)) if kind == 0 else int(h * rng.uniform(0.85, 1.0))
+            cv2.line(out, (0, y), (w - 1, y + int(rng.integers(-2, 3))), colour, thickness)
+        else:  # across one end
+            x = int(w * rng.uniform(0.0, 0.1)) if rng.random() < 0.5 else int(w * rng.uniform(0.9, 1.0))
+            cv2.line(out, (x, 0), (x + int(rng.integers(-2, 3)), h - 1), colour, thickness)
+    alpha = rng.uniform(0.5, 1.0)
+    return cv2.addWeighted(out, alpha, image, 1 - alpha, 0)
+
+
+def night_camera(image, rng):
+    """Night: an infrared camera's grey picture (contrast and level vary), or dusk under orange
+    sodium light (dark, blue and green suppressed); both with sensor noise."""
+    if rng.random() < 0.5:
+        grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY).astype(np.float32)
+        grey = (grey - grey.mean()) * rng.uniform(0.4, 1.2) + rng.uniform(40, 170)
+        out = np.repeat(grey[..., None], 3, axis=2)
+    else:
+        out = 255.0 * (image / 255.0) ** rng.uniform(1.3, 2.5) * rng.uniform(0.4, 0.9)
+        out = out * np.array([rng.uniform(0.25, 0.6), rng.uniform(0.55, 0.85), 1.0])
+    out = out + rng.normal(0, rng.uniform(2, 10), out.shape)
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
 def jitter_box(image, rng):
     """The spot box may be a bit off: shift, scale, aspect change and a small rotation."""
     h, w = image.shape[:2]
@@ -179,7 +213,7 @@ def degrade_camera(image, rng):
     return image
 
 
-AUGMENTATION_GROUPS = ("markings", "neighbour", "roof", "lighting", "geometry", "colour", "camera")
+AUGMENTATION_GROUPS = ("markings", "neighbour", "roof", "lighting", "geometry", "colour", "camera", "night", "baylines")
 
 
 def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
@@ -187,7 +221,9 @@ def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
     markings = painted markings and stains on empty crops; neighbour = a slice of a car at an edge
     of an empty crop; roof = zoom of an occupied crop until the car fills it;
     lighting = shadows, foliage, dark tint; geometry = box jitter, flips, 90 deg turns;
-    colour = hue, saturation, brightness, contrast, grey; camera = blur, low resolution, noise, JPEG.
+    colour = hue, saturation, brightness, contrast, grey; camera = blur, low resolution, noise, JPEG;
+    night = infrared grey or sodium-lit dusk, with noise (a quarter of the crops);
+    baylines = thin painted lines at the crop's edges on a third of the crops of both classes.
     `random_occupied()` returns an occupied crop (for intrusions)."""
     if "markings" in groups and label == EMPTY and rng.random() < 0.25:
         image = paint_markings(image, rng)
@@ -195,6 +231,8 @@ def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
         image = intrude_neighbour(image, random_occupied(), rng)
     if "roof" in groups and label == OCCUPIED and rng.random() < 0.15:
         image = zoom_to_roof(image, rng)
+    if "baylines" in groups and rng.random() < 0.33:
+        image = paint_bay_lines(image, rng)
     if "geometry" in groups:
         if rng.random() < 0.8:
             image = jitter_box(image, rng)
@@ -208,6 +246,8 @@ def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
             image = dark_tint(image, rng)
     if "colour" in groups and rng.random() < 0.8:
         image = jitter_colour(image, rng)
+    if "night" in groups and rng.random() < 0.25:
+        image = night_camera(image, rng)
     if "camera" in groups:
         image = degrade_camera(image, rng)
     return image

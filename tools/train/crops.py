@@ -23,8 +23,8 @@ class Crop:
 
 
 def spot_id(path: Path) -> int:
-    """Spot / slot id: the last `_`-separated field of the file name."""
-    return int(path.stem.rsplit("_", 1)[1])
+    """Spot / slot / bay id: the last `_`-separated field of the file name (vsb-ostrava's `s12` too)."""
+    return int(path.stem.rsplit("_", 1)[1].removeprefix("s"))
 
 
 def orient(image: np.ndarray) -> np.ndarray:

@@ -6,6 +6,8 @@ lot-a:      every spot keeps one label for the whole video, so we hold out whole
 cnrpark-a:  all crops come from one day (2015-07-03), so a split by day is impossible.
             Crops of one slot at nearby times are near-duplicates, so we hold out whole
             SLOTS: every 5th slot id in numeric order (slots 5, 10, 15, ...).
+vsb-ostrava: one camera; every bay appears in every frame, so we hold out whole BAYS: every 5th
+            bay id in numeric order (bays 4, 9, ..., 54: 11 of 56), all their frames (day, dusk, night).
 
 Each list holds paths relative to the crops root, e.g. `lot-a/empty/00000004_12.jpg`.
 
@@ -29,7 +31,7 @@ def held_out_spots_per_class(dataset_dir: Path) -> dict:
 
 
 def held_out_slots(dataset_dir: Path) -> set:
-    """cnrpark-a: every 5th slot id over all classes (a slot changes label over the day)."""
+    """cnrpark-a, vsb-ostrava: every 5th slot id over all classes (a slot changes label over time)."""
     ids = sorted({spot_id(p) for p in dataset_dir.glob("*/*.jpg")})
     return set(ids[4::5])
 
@@ -58,6 +60,12 @@ def main() -> None:
     write_list("cnrpark-a", [str(p.relative_to(args.crops_root))
                              for p in cnr.glob("*/*.jpg") if spot_id(p) in slots])
     print(f"  cnrpark-a held-out slots: {sorted(slots)}")
+
+    vsb = args.crops_root / "vsb-ostrava"
+    bays = held_out_slots(vsb)
+    write_list("vsb-ostrava", [str(p.relative_to(args.crops_root))
+                               for p in vsb.glob("*/*.jpg") if spot_id(p) in bays])
+    print(f"  vsb-ostrava held-out bays: {sorted(bays)}")
 
 
 if __name__ == "__main__":

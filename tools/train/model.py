@@ -1,6 +1,15 @@
-"""The spot classifier: a small CNN with the input normalisation inside the graph."""
+"""The spot classifiers (a small CNN, and the ImageNet-pretrained ResNet18 cut after layer2 or layer3),
+each with its input normalisation inside the graph, and the exported wrapper (calibrated probabilities
+and the embedding the decision is made from).
+
+Every classifier has `embed(crops) -> [N, D]` (the pooled features) and `head` (embedding -> logits).
+"""
+from pathlib import Path
+
 import torch
 from torch import nn
+
+from convert_resnet18 import BGR_MEAN as RESNET_BGR_MEAN, cntk_resnet18
 
 # Per-channel statistics in B,G,R order on the raw 0..255 scale (ImageNet's, reordered to BGR).
 BGR_MEAN = (103.53, 116.28, 123.675)
@@ -47,19 +56,82 @@ class SpotClassifier(nn.Module):
         spread = torch.sqrt((centred * centred).mean(dim=(1, 2, 3), keepdim=True) + CONTRAST_FLOOR ** 2)
         return centred / spread
 
+    def embed(self, crops: torch.Tensor) -> torch.Tensor:
+        return self.features(self.normalise(crops))
+
     def forward(self, crops: torch.Tensor) -> torch.Tensor:
-        return self.head(self.features(self.normalise(crops)))
+        return self.head(self.embed(crops))
 
 
-class WithSoftmax(nn.Module):
-    """What is exported: `crops` -> `probabilities` (softmax inside the graph)."""
+class PretrainedResNetClassifier(nn.Module):
+    """CNTK's ImageNet ResNet18 (tools/train/fetch_resnet18.sh) cut after `cut` ("layer2": 128-D
+    embedding, "layer3": 256-D), global average pooling, dropout, linear. Input as SpotClassifier;
+    normalisation as the pretrained graph: minus the BGR means, no division."""
 
-    def __init__(self, classifier: nn.Module):
+    def __init__(self, cut: str, pretrained: Path = None, dropout: float = 0.2):
+        super().__init__()
+        resnet = cntk_resnet18()
+        if pretrained is not None:
+            resnet.load_state_dict(torch.load(pretrained))
+        layers = [resnet.conv1, resnet.bn1, resnet.relu, resnet.maxpool, resnet.layer1, resnet.layer2]
+        if cut == "layer3":
+            layers.append(resnet.layer3)
+        elif cut != "layer2":
+            raise ValueError(f"unknown cut {cut}")
+        self.register_buffer("mean", torch.tensor(RESNET_BGR_MEAN).view(1, 3, 1, 1))
+        self.features = nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        width = 256 if cut == "layer3" else 128
+        self.head = nn.Sequential(nn.Dropout(dropout), nn.Linear(width, 2))
+
+    def embed(self, crops: torch.Tensor) -> torch.Tensor:
+        return self.features(crops - self.mean)
+
+    def forward(self, crops: torch.Tensor) -> torch.Tensor:
+        return self.head(self.embed(crops))
+
+
+class Exported(nn.Module):
+    """What is exported: `crops` -> `probabilities` (softmax of logits / temperature, the calibration
+    baked into the graph) and `embedding` (the features the head decides from)."""
+
+    def __init__(self, classifier: nn.Module, temperature: float = 1.0):
         super().__init__()
         self.classifier = classifier
+        self.temperature = temperature
 
-    def forward(self, crops: torch.Tensor) -> torch.Tensor:
-        return torch.softmax(self.classifier(crops), dim=1)
+    def forward(self, crops: torch.Tensor):
+        embedding = self.classifier.embed(crops)
+        return torch.softmax(self.classifier.head(embedding) / self.temperature, dim=1), embedding
+
+
+def build_model(architecture: str, channels: int, per_crop_normalisation: bool, pretrained: Path) -> nn.Module:
+    """`cnn` (SpotClassifier) or `resnet18-layer2` / `resnet18-layer3` (PretrainedResNetClassifier)."""
+    if architecture == "cnn":
+        return SpotClassifier(width=channels, per_crop_normalisation=per_crop_normalisation)
+    if architecture.startswith("resnet18-"):
+        return PretrainedResNetClassifier(architecture.removeprefix("resnet18-"), pretrained)
+    raise ValueError(f"unknown architecture {architecture}")
+
+
+def multiply_adds(model: nn.Module, height: int, width: int) -> int:
+    """Multiply-adds of the convolutions and linear layers for one crop of height x width."""
+    total = []
+
+    def count(module, inputs, output):
+        if isinstance(module, nn.Conv2d):
+            total.append(output.numel() * module.in_channels // module.groups * module.kernel_size[0] * module.kernel_size[1])
+        elif isinstance(module, nn.Linear):
+            total.append(module.in_features * module.out_features)
+
+    hooks = [m.register_forward_hook(count) for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
+    was_training = model.training
+    model.eval()
+    with torch.no_grad():
+        model(torch.zeros(1, 3, height, width))
+    model.train(was_training)
+    for hook in hooks:
+        hook.remove()
+    return sum(total)
 
 
 def count_parameters(model: nn.Module) -> int:

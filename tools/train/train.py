@@ -27,7 +27,10 @@ from torch.utils.data import DataLoader, Dataset, WeightedRandomSampler
 from augment import AUGMENTATION_GROUPS, OCCUPIED, augment
 from crops import CLASS_NAMES, load_crops, read_excluded, to_model_input
 from export import check_export, export_onnx
-from model import SpotClassifier, count_parameters
+from model import build_model, count_parameters, multiply_adds
+
+DEFAULT_PRETRAINED = Path.home() / ".cache/smartspot/resnet18-imagenet.pt"  # tools/train/fetch_resnet18.sh
+DISTILLATION_TAU = 2.0
 
 
 class AugmentedCrops(Dataset):
@@ -88,7 +91,17 @@ def make_reproducible(seed: int, threads: int) -> None:
     torch.set_num_threads(threads)
 
 
-def train(model: nn.Module, loader: DataLoader, epochs: int, learning_rate: float) -> None:
+def distillation_loss(logits: torch.Tensor, teacher_logits: torch.Tensor) -> torch.Tensor:
+    """KL divergence from the teacher's softened answer to the student's (Hinton et al. 2015), scaled by tau^2."""
+    teacher = torch.softmax(teacher_logits / DISTILLATION_TAU, dim=1)
+    student = torch.log_softmax(logits / DISTILLATION_TAU, dim=1)
+    return nn.functional.kl_div(student, teacher, reduction="batchmean") * DISTILLATION_TAU ** 2
+
+
+def train(model: nn.Module, loader: DataLoader, epochs: int, learning_rate: float,
+          teacher: nn.Module = None, distil_weight: float = 0.0) -> None:
+    """With a teacher, the loss mixes its softened answers on the same augmented crops (distil_weight)
+    with the labels (1 - distil_weight)."""
     optimiser = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=1e-4)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=learning_rate,
                                                    epochs=epochs, steps_per_epoch=len(loader))
@@ -100,6 +113,10 @@ def train(model: nn.Module, loader: DataLoader, epochs: int, learning_rate: floa
             optimiser.zero_grad()
             logits = model(inputs)
             loss = loss_function(logits, labels)
+            if teacher is not None:
+                with torch.no_grad():
+                    teacher_logits = teacher(inputs)
+                loss = (1 - distil_weight) * loss + distil_weight * distillation_loss(logits, teacher_logits)
             loss.backward()
             optimiser.step()
             schedule.step()
@@ -117,12 +134,15 @@ def evaluate(model: nn.Module, folder: Path, width: int, height: int) -> dict:
     crops = load_crops(folder)
     inputs = torch.from_numpy(np.stack([to_model_input(c.image, width, height) for c in crops]))
     labels = np.array([c.label for c in crops])
-    predictions = np.concatenate([model(batch).argmax(1).numpy() for batch in inputs.split(512)])
+    logits = np.concatenate([model(batch).numpy() for batch in inputs.split(256)])
+    predictions = logits.argmax(1)
     confusion = [[int(((labels == t) & (predictions == p)).sum()) for p in range(2)] for t in range(2)]
     per_class = {CLASS_NAMES[t]: confusion[t][t] / max(1, sum(confusion[t])) for t in range(2)}
     errors = [f"{CLASS_NAMES[c.label]}/{c.path.name}" for c, p in zip(crops, predictions) if p != c.label]
     return {"folder": str(folder), "crops": len(crops), "accuracy": float((labels == predictions).mean()),
-            "per_class_accuracy": per_class, "confusion_true_by_predicted": confusion, "errors": errors}
+            "per_class_accuracy": per_class, "confusion_true_by_predicted": confusion, "errors": errors,
+            "logits": {f"{CLASS_NAMES[c.label]}/{c.path.name}": [round(float(v), 4) for v in row]
+                       for c, row in zip(crops, logits)}}
 
 
 def parse_arguments():
@@ -138,8 +158,17 @@ def parse_arguments():
     parser.add_argument("--height", type=int, default=32, help="model input height H")
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--learning-rate", type=float, default=3e-3)
-    parser.add_argument("--channels", type=int, default=16, help="channels of the first conv layer")
+    parser.add_argument("--learning-rate", type=float, help="peak learning rate (default 3e-3 for cnn, 1e-3 for the pretrained resnet)")
+    parser.add_argument("--architecture", default="cnn", choices=["cnn", "resnet18-layer2", "resnet18-layer3"],
+                        help="cnn: the small CNN (--channels); resnet18-*: the ImageNet ResNet18 cut after layer2/layer3")
+    parser.add_argument("--pretrained", type=Path, default=DEFAULT_PRETRAINED,
+                        help="converted ImageNet ResNet18 weights (tools/train/fetch_resnet18.sh)")
+    parser.add_argument("--temperature", type=float, default=1.0,
+                        help="calibration: the exported probabilities are softmax(logits / T) (tools/train/calibrate.py)")
+    parser.add_argument("--channels", type=int, default=16, help="cnn: channels of the first conv layer")
+    parser.add_argument("--teacher", type=Path, help="distillation: state_dict (--checkpoint of a train.py run) of the teacher")
+    parser.add_argument("--teacher-architecture", default="resnet18-layer3", help="distillation: the teacher's --architecture")
+    parser.add_argument("--distil-weight", type=float, default=0.7, help="distillation: weight of the teacher's answers against the labels")
     parser.add_argument("--per-crop-normalisation", action="store_true",
                         help="normalise each crop by its own mean and contrast (inside the graph)")
     parser.add_argument("--augmentations", default=",".join(AUGMENTATION_GROUPS),
@@ -159,23 +188,35 @@ def main() -> None:
     crops = [c for folder in args.data for c in load_crops(folder, excluded)]
     print("training crops:", dict(Counter((c.dataset, CLASS_NAMES[c.label]) for c in crops)))
 
-    model = SpotClassifier(width=args.channels, per_crop_normalisation=args.per_crop_normalisation)
-    print(f"model: {count_parameters(model)} parameters, input {args.height}x{args.width} (HxW)")
+    if args.architecture.startswith("resnet18") and not args.pretrained.exists():
+        raise SystemExit(f"{args.pretrained} is missing: run tools/train/fetch_resnet18.sh first")
+    model = build_model(args.architecture, args.channels, args.per_crop_normalisation, args.pretrained)
+    learning_rate = args.learning_rate or (3e-3 if args.architecture == "cnn" else 1e-3)
+    macs = multiply_adds(model, args.height, args.width)
+    print(f"model: {count_parameters(model)} parameters, {macs / 1e6:.1f} M multiply-adds per crop, input {args.height}x{args.width} (HxW)")
     dataset = AugmentedCrops(crops, args.width, args.height, args.seed, parse_groups(args.augmentations))
     loader = DataLoader(dataset, batch_size=args.batch_size, sampler=balanced_sampler(crops, args.seed), num_workers=0)
-    train(model, loader, args.epochs, args.learning_rate)
+    teacher = None
+    if args.teacher:
+        teacher = build_model(args.teacher_architecture, args.channels, False, None)
+        teacher.load_state_dict(torch.load(args.teacher))
+        teacher.eval()
+        print(f"distilling from {args.teacher} ({args.teacher_architecture}), weight {args.distil_weight}")
+    train(model, loader, args.epochs, learning_rate, teacher, args.distil_weight)
     model.eval()
     if args.checkpoint:
         torch.save(model.state_dict(), args.checkpoint)
 
     metadata = {"input_width": args.width, "input_height": args.height, "channel_order": "BGR",
-                "augmentations": args.augmentations,
-                "normalisation": "per-crop" if args.per_crop_normalisation else "fixed BGR mean/std",
+                "augmentations": args.augmentations, "architecture": args.architecture,
+                "temperature": args.temperature, "epochs": args.epochs,
+                "normalisation": "per-crop" if args.per_crop_normalisation else
+                "fixed BGR mean/std" if args.architecture == "cnn" else "minus BGR mean",
                 "pixel_range": "0-255", "classes": "free,occupied", "seed": args.seed,
                 "trained_on": ",".join(str(d) for d in args.data)}
-    export_onnx(model, args.output, args.width, args.height, metadata)
+    export_onnx(model, args.output, args.width, args.height, metadata, args.temperature)
     sample = torch.stack([dataset[i][0] for i in range(8)])
-    print("export:", check_export(model, args.output, args.width, args.height, sample))
+    print("export:", check_export(model, args.output, args.width, args.height, sample, args.temperature))
 
     results = [evaluate(model, folder, args.width, args.height) for folder in args.validate_on]
     for r in results:
@@ -184,7 +225,7 @@ def main() -> None:
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text(json.dumps({"arguments": {k: str(v) for k, v in vars(args).items()},
-                                           "validation": results}, indent=2))
+                                           "multiply_adds": macs, "validation": results}, indent=2))
 
 
 if __name__ == "__main__":

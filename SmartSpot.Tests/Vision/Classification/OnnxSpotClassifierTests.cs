@@ -45,6 +45,51 @@ public sealed class OnnxSpotClassifierTests
     }
 
     [Fact]
+    public void Constructor_TinyModel_ReadsItsEmbeddingLength()
+    {
+        using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
+
+        Assert.Equal(3, sut.EmbeddingLength);
+    }
+
+    [Fact]
+    public void Classify_EmbeddingAsked_GivesEachCropsOwnEmbeddingInOrder()
+    {
+        using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel, IncludeEmbedding = true });
+        using var frame = new Mat(new Size(100, 40), MatType.CV_8UC3, Scalar.All(136));
+        Cv2.Rectangle(frame, new Rect(50, 0, 50, 40), new Scalar(255, 0, 0), -1);
+        var grey = new ParkingSpot(1, new PixelBox(0, 0, 40, 20), 800);
+        var blue = new ParkingSpot(2, new PixelBox(55, 5, 40, 30), 1200);
+
+        var verdicts = sut.Classify(frame, [grey, blue]);
+
+        Assert.Equal([136f, 136f, 136f], verdicts[0].Embedding.ToArray());
+        Assert.Equal([255f, 0f, 0f], verdicts[1].Embedding.ToArray());
+        Assert.Equal((SpotStatus.Occupied, 0.8808f), (verdicts[0].Status, MathF.Round(verdicts[0].Confidence, 4)));
+        Assert.Equal(SpotStatus.Free, verdicts[1].Status);
+    }
+
+    [Fact]
+    public void Classify_EmbeddingNotAsked_LeavesItEmpty()
+    {
+        using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
+        using var frame = new Mat(new Size(64, 64), MatType.CV_8UC3, Scalar.All(200));
+
+        var verdict = sut.Classify(frame, [new ParkingSpot(1, new PixelBox(0, 0, 40, 20), 800)]).Single();
+
+        Assert.True(verdict.Embedding.IsEmpty);
+        Assert.Equal(SpotStatus.Occupied, verdict.Status);
+    }
+
+    [Fact]
+    public void Constructor_ShippedModel_HasAnEmbeddingOfAtMost256()
+    {
+        using var sut = new OnnxSpotClassifier(new ClassifierOptions());
+
+        Assert.InRange(sut.EmbeddingLength, 1, 256);
+    }
+
+    [Fact]
     public void Classify_NoSpots_RunsNothing()
     {
         using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });

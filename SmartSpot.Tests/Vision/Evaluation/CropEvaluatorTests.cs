@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using SmartSpot.Vision;
+using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Evaluation;
 
 namespace SmartSpot.Tests.Vision.Evaluation;
@@ -43,6 +44,9 @@ public sealed class CropEvaluatorTests
         var result = new CropEvaluator(new BrightnessClassifier()).Evaluate(directory);
 
         Assert.Equal(new ConfusionMatrix(1, 0, 0, 1), result.Confusion);
+        Assert.Equal([(Path.Combine("empty", "camera1", "a.PNG"), SpotStatus.Free), (Path.Combine("occupied", "camera2", "b.png"), SpotStatus.Occupied)],
+            result.Crops.Select(crop => (crop.Path, crop.Truth)));
+        Assert.All(result.Crops, crop => Assert.True(crop.IsRight));
     }
 
     [Fact]

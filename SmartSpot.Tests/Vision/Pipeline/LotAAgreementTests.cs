@@ -5,7 +5,7 @@ using SmartSpot.Vision.Pipeline;
 
 namespace SmartSpot.Tests.Vision.Pipeline;
 
-/// <summary>The whole pipeline with the shipped model on the 720p lot-a video, against its labelled crops.</summary>
+/// <summary>The whole pipeline with the shipped models (the fast one in front of the accurate one, as `smartspot analyze` runs them) on the 720p lot-a video, against its labelled crops.</summary>
 public sealed class LotAAgreementTests
 {
     private const double RequiredAgreement = 0.995;
@@ -17,7 +17,9 @@ public sealed class LotAAgreementTests
         var labels = LotACropLabels.Load(sharedData);
         var options = new PipelineOptions();
         using var input = AnalysisInput.Open(TestPaths.LotA("parking_1280x720.mp4"), TestPaths.LotA("mask_1280x720.png"), options);
-        using var classifier = new OnnxSpotClassifier(new ClassifierOptions());
+        using var shipped = new SpotClassifierFactory(new ClassifierOptions());
+        var classifier = shipped.CreateForAnalysis();
+        Assert.IsType<CascadeSpotClassifier>(classifier);
         var history = new OccupancyHistory();
         var framesToMatch = new Dictionary<int, Mat>();
         try

@@ -75,6 +75,23 @@ public sealed class OccupancyPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_EmbeddingsAsked_EachResultCarriesItsClassifiedSpotsVerdicts()
+    {
+        using var input = DrawnLot();
+        using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = Path.Combine(AppContext.BaseDirectory, "TestData", "tiny-classifier.onnx"), IncludeEmbedding = true });
+        var sut = new OccupancyPipeline(classifier, new PipelineOptions());
+
+        var (_, results) = await RunAsync(sut, input);
+
+        Assert.Equal([1, 2], results[0].ClassifiedSpots.Select(spot => spot.Id));
+        Assert.Equal(results[0].ClassifiedSpots.Count, results[0].Verdicts.Count);
+        var parked = results[5];
+        var right = parked.ClassifiedSpots.ToList().FindIndex(spot => spot.Id == 2);
+        Assert.Equal(SpotStatus.Occupied, parked.Verdicts[right].Status);
+        Assert.All(parked.Verdicts[right].Embedding.ToArray(), value => Assert.InRange(value, 200f, 255f));
+    }
+
+    [Fact]
     public async Task RunAsync_SharedLotACrop_GivesAStatusForEverySpotAndFrame()
     {
         TestPaths.RequireSharedData();

@@ -43,7 +43,7 @@ public sealed class LiveFrameRendererTests
         CapturedFrame captured;
         using (var frame = new Frame(SyntheticLot.Frame(new Size(64, 32)), 5, TimeSpan.FromSeconds(1)))
         {
-            captured = CapturedFrame.Of(new FrameResult(frame, Snapshot(5), 1));
+            captured = CapturedFrame.Of(new FrameResult(frame, Snapshot(5), [], []));
         }
 
         using (captured)
@@ -56,7 +56,7 @@ public sealed class LiveFrameRendererTests
     private static CapturedFrame Capture(Size size)
     {
         using var frame = new Frame(SyntheticLot.Frame(size), 0, TimeSpan.Zero);
-        return CapturedFrame.Of(new FrameResult(frame, Snapshot(0), 1));
+        return CapturedFrame.Of(new FrameResult(frame, Snapshot(0), [], []));
     }
 
     private static OccupancySnapshot Snapshot(int index) =>

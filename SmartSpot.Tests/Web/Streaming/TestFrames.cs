@@ -21,6 +21,6 @@ public static class TestFrames
         var image = SyntheticLot.Frame(size ?? new Size(64, 32));
         if (noisy) Cv2.Randu(image, Scalar.All(0), Scalar.All(255));
         using var frame = new Frame(image, index, TimeSpan.FromSeconds(index / 30.0));
-        feed.Publish(new FrameResult(frame, new OccupancySnapshot(index, frame.Timestamp, [], []), 0), []);
+        feed.Publish(new FrameResult(frame, new OccupancySnapshot(index, frame.Timestamp, [], []), [], []), []);
     }
 }
