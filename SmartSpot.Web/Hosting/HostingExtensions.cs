@@ -3,10 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using SmartSpot.Alerts;
+using SmartSpot.Alerts.Delivery;
 using SmartSpot.Demo;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Rendering;
+using SmartSpot.Web.Alerts;
 using SmartSpot.Web.Analysis;
 using SmartSpot.Web.Api;
 using SmartSpot.Web.Components;
@@ -45,6 +48,8 @@ public static class HostingExtensions
         AddOptions<ClassifierOptions>(services, builder.Configuration, settings, "SmartSpot:Classifier");
         AddOptions<DemoLotOptions>(services, builder.Configuration, settings, "SmartSpot:Demo");
         AddOptions<LotOptions>(services, builder.Configuration, settings, LotOptions.Section);
+        AddOptions<AlertOptions>(services, builder.Configuration, settings, AlertOptions.Section);
+        AddOptions<AlertRuleOptions>(services, builder.Configuration, settings, AlertRuleOptions.Section);
 
         services.AddDbContextFactory<SmartSpotDbContext>((provider, db) =>
             db.UseSqlite($"Data Source={provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath}"));
@@ -73,6 +78,7 @@ public static class HostingExtensions
         services.AddSingleton<LotCatalog>();
         services.AddSingleton<ISourcePreparer, DemoLotPreparer>();
         services.AddSingleton<DemoSessions>();
+        AddAlerts(services);
 
         services.AddProblemDetails();
         services.AddHealthChecks();
@@ -96,6 +102,7 @@ public static class HostingExtensions
         app.MapHealthChecks("/healthz");
         app.MapSessionsApi();
         app.MapLotsApi();
+        app.MapAlertsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
@@ -114,6 +121,25 @@ public static class HostingExtensions
         }
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>Rules in the database, the alert service (webhook, MQTT) run by a hosted service, and the analyses' way into it.</summary>
+    private static void AddAlerts(IServiceCollection services)
+    {
+        // One long-lived client for the webhook, its connections renewed every few minutes so DNS changes are seen.
+        services.AddHttpClient(nameof(AlertService))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddSingleton(provider => new DeliveryLog(provider.GetRequiredService<AlertOptions>().DeliveryLogCapacity));
+        services.AddSingleton<LotAlertRules>();
+        services.AddSingleton(provider => AlertService.Create(
+            provider.GetRequiredService<AlertOptions>(),
+            provider.GetRequiredService<LotAlertRules>(),
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AlertService)),
+            provider.GetRequiredService<DeliveryLog>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AnalysisAlerts>();
+        services.AddHostedService<AlertWorker>();
     }
 
     /// <summary>Binds <typeparamref name="T"/> from <paramref name="section"/>, validates it (nested records too) at start, and makes it injectable as itself.</summary>

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SmartSpot.Alerts.Rules;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Web.Sessions;
 
 namespace SmartSpot.Web.Storage;
 
-/// <summary>Every lot and every analysis ever run: lots with their spots and zones, sessions, their spots, per-spot intervals and count timelines.</summary>
+/// <summary>Every lot and every analysis ever run: lots with their spots, zones and alert rules, sessions, their spots, per-spot intervals and count timelines.</summary>
 public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> options) : DbContext(options)
 {
     public DbSet<SessionEntity> Sessions => Set<SessionEntity>();
@@ -24,6 +25,8 @@ public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> opti
 
     public DbSet<ZoneSpotEntity> ZoneSpots => Set<ZoneSpotEntity>();
 
+    public DbSet<AlertRuleEntity> AlertRules => Set<AlertRuleEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order by DateTimeOffset; stored as a sortable 64-bit number instead.
@@ -31,6 +34,7 @@ public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> opti
         configurationBuilder.Properties<SessionStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SpotStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SessionKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AlertKind>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -66,5 +70,10 @@ public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> opti
             zone.HasMany(z => z.Spots).WithOne().HasForeignKey(member => new { member.LotId, member.ZoneId }).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ZoneSpotEntity>().HasKey(member => new { member.LotId, member.ZoneId, member.SpotId });
+        modelBuilder.Entity<AlertRuleEntity>(rule =>
+        {
+            rule.HasIndex(r => r.LotId);
+            rule.HasOne<LotEntity>().WithMany().HasForeignKey(r => r.LotId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }
