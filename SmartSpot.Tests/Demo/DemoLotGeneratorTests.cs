@@ -5,7 +5,7 @@ using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Tests.Demo;
 
-public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IClassFixture<DemoLotFixture>, IDisposable
+public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IDisposable
 {
     private static readonly DemoLotOptions Short = new() { DurationSeconds = 1 };
 
