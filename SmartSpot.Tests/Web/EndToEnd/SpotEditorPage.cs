@@ -117,5 +117,6 @@ public sealed class SpotEditorPage(IPage page)
     {
         await ClickElementAsync(Page.GetByTestId("editor-save"));
         await Assertions.Expect(Canvas).ToHaveAttributeAsync("data-dirty", "false");
+        await Assertions.Expect(Page.GetByTestId("editor-save")).ToHaveTextAsync("Saved");
     }
 }

@@ -194,6 +194,7 @@ public sealed class SpotEditorTests(SmartSpotAppFixture app, DemoLotFixture demo
         await page.GetByRole(AriaRole.Option, new() { Name = "Row A" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("spot-tile")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-testid=spot-tile][data-spot-id='3']")).ToHaveCountAsync(0);
+        await Screenshots.TakeAsync(page, "session-zone");
     }
 
     private async Task<SpotEditorPage> OpenEditorAsync(Guid lotId, int width = 1600, int height = 1000)
