@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SmartSpot.Vision;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Occupancy;
@@ -10,12 +11,16 @@ using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Cli;
 
-/// <summary><c>smartspot analyze</c>: runs the whole pipeline over a video as fast as possible and reports.</summary>
+/// <summary><c>smartspot analyze</c>: runs the whole pipeline over a video file or a live stream as fast as it comes, and reports.</summary>
 public static class AnalyzeCommand
 {
     public static Command Create()
     {
-        var video = new Option<FileInfo>("--video") { Description = "The lot camera video (MP4, AVI, MKV...).", Required = true };
+        var video = new Option<string>("--video")
+        {
+            Description = "The lot camera video (MP4, AVI, MKV...) or a live stream URL (rtsp://, rtsps://, http(s):// MPEG-TS, HLS or MJPEG).",
+            Required = true,
+        };
         var mask = new Option<FileInfo>("--mask") { Description = "The mask image: one white shape per spot on black.", Required = true };
         var model = new Option<FileInfo?>("--model") { Description = "The ONNX spot classifier (default: the shipped pair, a fast model in front of the accurate one)." };
         var fastModel = new Option<FileInfo?>("--fast-model")
@@ -27,6 +32,14 @@ public static class AnalyzeCommand
         {
             if (result.GetValueOrDefault<int>() < 1) result.AddError("--every must be 1 or more.");
         });
+        var duration = new Option<double?>("--duration")
+        {
+            Description = "Stop after this many seconds: of video for a file, of wall-clock time for a stream (which otherwise runs until Ctrl+C).",
+        };
+        duration.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is <= 0) result.AddError("--duration must be more than 0 seconds.");
+        });
         var json = new Option<FileInfo?>("--json") { Description = "Write the full report (video, spots, intervals, timeline, stats) as JSON here." };
         var csv = new Option<FileInfo?>("--csv") { Description = "Write the timeline (frame, time, free, occupied) as CSV here." };
         var maskPixelLimit = new Option<long>("--mask-pixel-limit")
@@ -34,10 +47,18 @@ public static class AnalyzeCommand
             Description = "Refuse masks with more pixels than this (checked before decoding).",
             DefaultValueFactory = _ => new SpotMapOptions().MaxMaskPixels,
         };
-        var command = new Command("analyze", "Analyse a lot video: which spots are free, frame by frame.") { video, mask, model, fastModel, every, json, csv, maskPixelLimit };
+        var videoPixelLimit = new Option<long>("--video-pixel-limit")
+        {
+            Description = "Refuse videos whose pictures have more pixels than this (checked before decoding; default 8K UHD).",
+            DefaultValueFactory = _ => new FrameSourceOptions().MaxPixels,
+        };
+        var command = new Command("analyze", "Analyse a lot video or camera stream: which spots are free, frame by frame.")
+        {
+            video, mask, model, fastModel, every, duration, json, csv, maskPixelLimit, videoPixelLimit,
+        };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             token => RunAsync(
-                parse.GetRequiredValue(video).FullName,
+                VideoArgument(parse.GetRequiredValue(video)),
                 parse.GetRequiredValue(mask).FullName,
                 parse.GetValue(model) is null && parse.GetValue(fastModel) is null
                     ? new ClassifierOptions()
@@ -48,9 +69,10 @@ public static class AnalyzeCommand
                     },
                 new PipelineOptions
                 {
-                    Frames = new FrameSourceOptions { AnalyzeEvery = parse.GetValue(every) },
+                    Frames = new FrameSourceOptions { AnalyzeEvery = parse.GetValue(every), MaxPixels = parse.GetValue(videoPixelLimit) },
                     Spots = new SpotMapOptions { MaxMaskPixels = parse.GetValue(maskPixelLimit) },
                 },
+                parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 parse.GetValue(json)?.FullName,
                 parse.GetValue(csv)?.FullName,
                 token),
@@ -58,33 +80,55 @@ public static class AnalyzeCommand
         return command;
     }
 
-    private static async Task RunAsync(string videoPath, string maskPath, ClassifierOptions classifierOptions, PipelineOptions options, string? jsonPath, string? csvPath, CancellationToken cancellationToken)
+    private static string VideoArgument(string video) => UrlCredentials.IsStreamUrl(video) ? video : Path.GetFullPath(video);
+
+    private static async Task RunAsync(
+        string video, string maskPath, ClassifierOptions classifierOptions, PipelineOptions options, TimeSpan? duration, string? jsonPath, string? csvPath,
+        CancellationToken cancellationToken)
     {
-        using var input = AnalysisInput.Open(videoPath, maskPath, options);
+        using var input = AnalysisInput.Open(video, maskPath, options);
         using var models = new SpotClassifierFactory(classifierOptions);
         var classifier = models.CreateForAnalysis();
         var pipeline = new OccupancyPipeline(classifier, options);
-        var history = new OccupancyHistory();
+        var history = new OccupancyHistory(options.History);
+        var live = input.Source.Info.IsLive;
+        // A stream ends at the duration even while it is reconnecting, and Ctrl+C ends it with a report, not as a failure.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
         long classifications = 0;
+        var analysed = 0;
         await CliOutput.Progress().StartAsync(async progress =>
         {
-            var task = progress.AddTask("Analysing", maxValue: Math.Max(1, input.Source.Info.FrameCount));
-            await foreach (var result in pipeline.RunAsync(input, playback: null, cancellationToken))
+            var task = progress.AddTask(live ? "Analysing the stream" : "Analysing", maxValue: ProgressTotal(input.Source.Info, duration));
+            task.IsIndeterminate = live && duration is null;
+            try
             {
-                history.Add(result.Snapshot);
-                classifications += result.Classified;
-                task.Value = result.Frame.Index + 1;
+                await foreach (var result in pipeline.RunAsync(input, playback: null, stop.Token))
+                {
+                    if (result.Frame.Timestamp >= duration) break;
+                    if (live && duration is { } wallClock && analysed == 0) stop.CancelAfter(wallClock);
+                    history.Add(result.Snapshot);
+                    analysed++;
+                    classifications += result.Classified;
+                    task.Value = duration is null && !live ? result.Frame.Index + 1 : result.Frame.Timestamp.TotalSeconds;
+                }
+            }
+            catch (OperationCanceledException) when (live && stop.IsCancellationRequested)
+            {
+                // The duration is over, or the operator pressed Ctrl+C: report what was analysed.
             }
             task.Value = task.MaxValue;
         });
         var elapsed = clock.Elapsed.TotalSeconds;
-        if (input.Source.EndedEarly)
+        if (analysed == 0)
         {
-            await Console.Error.WriteLineAsync(
-                $"warning: the video ended after frame {history.Timeline[^1].Frame} of the {input.Source.Info.FrameCount} it announces; it may be truncated. Results cover the frames read.");
+            throw new InvalidInputException($"No frame of '{input.Source.Info.Source}' was analysed before the end. Check the stream, or give a longer --duration.");
         }
-        var stats = new AnalysisReport.StatsPart(history.Timeline.Count, classifications, Math.Round(elapsed, 3), Math.Round(history.Timeline.Count / elapsed, 1));
+        await WarnAsync(input.Source, history);
+        var stream = input.Source as LiveStreamFrameSource;
+        var stats = new AnalysisReport.StatsPart(
+            analysed, classifications, Math.Round(elapsed, 3), Math.Round(analysed / elapsed, 1),
+            input.Source.EndedEarly, stream?.FramesDropped ?? 0, stream?.Connection.Reconnects ?? 0);
         var report = AnalysisReport.From(input.Source.Info, input.Spots, history, stats);
         PrintSummary(report);
         if (classifier is CascadeSpotClassifier cascade)
@@ -93,11 +137,30 @@ public static class AnalyzeCommand
         }
         if (jsonPath is not null)
         {
-            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, CliOutput.Json), cancellationToken);
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, CliOutput.Json), CancellationToken.None);
         }
         if (csvPath is not null)
         {
-            await File.WriteAllLinesAsync(csvPath, TimelineCsv(report), cancellationToken);
+            await File.WriteAllLinesAsync(csvPath, TimelineCsv(report), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Frames for a whole file, seconds for a file cut by --duration or for a stream.</summary>
+    private static double ProgressTotal(VideoInfo video, TimeSpan? duration) => duration is { } limit
+        ? video.IsLive || video.FrameCount == 0 ? limit.TotalSeconds : Math.Min(limit.TotalSeconds, video.Duration.TotalSeconds)
+        : Math.Max(1, video.FrameCount);
+
+    private static async Task WarnAsync(IFrameSource source, OccupancyHistory history)
+    {
+        if (source.EndedEarly)
+        {
+            await Console.Error.WriteLineAsync(
+                $"warning: the video ended after frame {history.Timeline[^1].Frame} of the {source.Info.FrameCount} it announces; it may be truncated. Results cover the frames read.");
+        }
+        if (source is LiveStreamFrameSource stream && (stream.Connection.Reconnects > 0 || stream.FramesDropped > 0))
+        {
+            await Console.Error.WriteLineAsync(
+                $"warning: the stream dropped {stream.Connection.Reconnects} time(s) (last: {stream.Connection.LastError ?? "-"}) and {stream.FramesDropped} frame(s) came while the analysis was busy; the timeline marks the gaps.");
         }
     }
 

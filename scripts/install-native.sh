@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages SmartSpot needs, only those missing.
-#   scripts/install-native.sh run     -> libgtk-3-0 (OpenCV's native library loads it)
+#   scripts/install-native.sh run     -> libgtk-3-0 (OpenCV's native library loads it), ffmpeg (the engine decodes
+#                                        video with Debian's ffmpeg and ffprobe as child processes)
 #   scripts/install-native.sh test    -> the above + chromium (browser tests) + mosquitto (MQTT broker the alert tests start)
-#   scripts/install-native.sh bench   -> the above + ffmpeg (decode-only baseline)
+#   scripts/install-native.sh bench   -> the above (ffmpeg is also the decode-only baseline)
 set -euo pipefail
 
-packages=(libgtk-3-0)
+packages=(libgtk-3-0 ffmpeg)
 case "${1:-run}" in
   run) ;;
   test) packages+=(chromium mosquitto) ;;
-  bench) packages+=(chromium mosquitto ffmpeg) ;;
+  bench) packages+=(chromium mosquitto) ;;
   *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
 

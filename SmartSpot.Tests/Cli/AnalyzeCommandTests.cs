@@ -75,6 +75,41 @@ public sealed class AnalyzeCommandTests
         Assert.Equal([0, 3, 6, 9], report.RootElement.GetProperty("timeline").EnumerateArray().Select(p => p.GetProperty("frame").GetInt32()));
     }
 
+    [Fact]
+    public async Task Analyze_DurationOnAFile_StopsAtThatVideoTime()
+    {
+        var directory = TestPaths.TempDirectory();
+        var (video, mask) = DrawnLot(directory, new Size(200, 100));
+        var json = Path.Combine(directory, "report.json");
+
+        var outcome = await CliProcess.RunAsync("analyze", "--video", video, "--mask", mask, "--model", TinyModel, "--duration", "0.5", "--json", json);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
+        Assert.Equal([0, 1, 2, 3, 4], report.RootElement.GetProperty("timeline").EnumerateArray().Select(p => p.GetProperty("frame").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Analyze_LiveStreamUrl_RunsForTheDurationAndNeverShowsTheCredentials()
+    {
+        var directory = TestPaths.TempDirectory();
+        var (_, mask) = DrawnLot(directory, new Size(200, 100));
+        var json = Path.Combine(directory, "report.json");
+        using var server = new LiveStreamServer("200x100");
+        var url = server.Url.Replace("http://", "http://viewer:s3cret@", StringComparison.Ordinal);
+
+        var outcome = await CliProcess.RunAsync("analyze", "--video", url, "--mask", mask, "--model", TinyModel, "--duration", "2", "--json", json);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        var text = await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken);
+        using var report = JsonDocument.Parse(text);
+        var timeline = report.RootElement.GetProperty("timeline").EnumerateArray().ToList();
+        Assert.InRange(timeline.Count, 10, 70);
+        Assert.True(timeline[^1].GetProperty("time").GetDouble() < 2);
+        Assert.Equal(server.Url.Replace("http://", "http://***@", StringComparison.Ordinal), report.RootElement.GetProperty("video").GetProperty("path").GetString());
+        Assert.DoesNotContain("s3cret", text + outcome.Stdout + outcome.Stderr);
+    }
+
     public static TheoryData<string, string> BadInputs => new()
     {
         { "missing-video", "does not exist" },
@@ -86,6 +121,8 @@ public sealed class AnalyzeCommandTests
         { "square-mask", "200x100" },
         { "bomb-mask", "over the limit" },
         { "broken-model", "not a usable ONNX model" },
+        { "big-video", "over the limit of 10,000 pixels" },
+        { "refused-stream", "connection refused" },
     };
 
     [Theory]
@@ -107,7 +144,13 @@ public sealed class AnalyzeCommandTests
             case "bomb-mask": Cv2.ImWrite(mask, SyntheticLot.Mask(new Size(8000, 6000), new Rect(0, 0, 10, 10))); break;
             case "broken-model": File.WriteAllText(model = Path.Combine(directory, "broken.onnx"), "not a model"); break;
         }
-        string[] limit = input == "bomb-mask" ? ["--mask-pixel-limit", "1000000"] : [];
+        if (input == "refused-stream") video = $"rtsp://admin:pw@127.0.0.1:{LiveStreamServer.FreePort()}/stream1";
+        string[] limit = input switch
+        {
+            "bomb-mask" => ["--mask-pixel-limit", "1000000"],
+            "big-video" => ["--video-pixel-limit", "10000"],
+            _ => [],
+        };
 
         var outcome = await CliProcess.RunAsync(["analyze", "--video", video, "--mask", mask, "--model", model, .. limit]);
 
@@ -115,5 +158,6 @@ public sealed class AnalyzeCommandTests
         var line = Assert.Single(outcome.StderrLines);
         Assert.StartsWith("error: ", line);
         Assert.Contains(expected, line);
+        Assert.DoesNotContain("admin:pw", line);
     }
 }

@@ -5,7 +5,7 @@ using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Tests.Demo;
 
-public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IClassFixture<DemoLotFixture>, IDisposable
+public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IDisposable
 {
     private static readonly DemoLotOptions Short = new() { DurationSeconds = 1 };
 
@@ -172,13 +172,14 @@ public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IClassFixture<D
         using var classifier = new OnnxSpotClassifier(new ClassifierOptions());
         var map = SpotMap.Load(demo.Lot.MaskPath, new SpotMapOptions());
         using var source = new VideoFileFrameSource(demo.Lot.VideoPath, new FrameSourceOptions { AnalyzeEvery = 10 });
+        using var cropper = new SpotCropper();
         var (agreed, total) = (0, 0);
 
         await foreach (var frame in source.ReadAsync(TestContext.Current.CancellationToken))
         {
             using (frame)
             {
-                var verdicts = classifier.Classify(frame.Image, map.Spots);
+                var verdicts = classifier.Classify(new SpotCrops(frame, map.Spots, cropper));
                 agreed += map.Spots.Where((spot, index) => verdicts[index].Status == demo.Truth.StatusOf(frame.Index, spot.Id)).Count();
                 total += map.Spots.Count;
             }

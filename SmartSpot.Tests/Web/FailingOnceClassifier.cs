@@ -1,6 +1,4 @@
-using OpenCvSharp;
 using SmartSpot.Vision.Classification;
-using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Tests.Web;
 
@@ -10,8 +8,8 @@ public sealed class FailingOnceClassifier : ISpotClassifier
     private readonly BrightnessClassifier _inner = new();
     private int _calls;
 
-    public IReadOnlyList<SpotClassification> Classify(Mat frame, IReadOnlyList<ParkingSpot> spots) =>
+    public IReadOnlyList<SpotClassification> Classify(SpotCrops crops) =>
         Interlocked.Increment(ref _calls) == 1
             ? throw new InvalidOperationException("the model ran out of memory")
-            : _inner.Classify(frame, spots);
+            : _inner.Classify(crops);
 }

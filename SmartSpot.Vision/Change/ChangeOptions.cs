@@ -5,7 +5,7 @@ namespace SmartSpot.Vision.Change;
 /// <summary>When a spot's pixels count as changed.</summary>
 public sealed record ChangeOptions
 {
-    /// <summary>Mean absolute grey difference (0-255) from the spot's pixels at its last classification. Default 10: above video noise, below any car.</summary>
+    /// <summary>Mean absolute luma difference, in grey levels (0-255), from the spot's pixels at its last classification. Default 10: above video noise, below any car.</summary>
     [Range(0.5, 255)]
     public double Threshold { get; init; } = 10;
 

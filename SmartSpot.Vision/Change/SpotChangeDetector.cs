@@ -1,32 +1,33 @@
-using OpenCvSharp;
+using System.Runtime.Intrinsics;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Vision.Change;
 
-/// <summary>Picks spots whose pixels moved since their last classification, plus those due for a refresh.</summary>
-public sealed class SpotChangeDetector(ChangeOptions options) : IDisposable
+/// <summary>
+/// Picks spots whose pixels moved since their last classification, plus those due for a refresh. It reads only the
+/// luma plane, only inside the spots' boxes, and keeps only those boxes as references: no per-frame conversion of the picture.
+/// </summary>
+public sealed class SpotChangeDetector(ChangeOptions options)
 {
-    private readonly Mat _grey = new();
-    private readonly Mat _reference = new();
-    private readonly Mat _difference = new();
+    /// <summary>Video luma spans 16-235; differences are scaled to 0-255 so the threshold reads as grey levels.</summary>
+    private const double LumaToGrey = 255.0 / 219;
+
+    private readonly Dictionary<int, byte[]> _references = [];
     private long _analysis = -1;
 
-    /// <summary>Spots to classify in this frame: all of them in the first frame.</summary>
-    public IReadOnlyList<ParkingSpot> FindChanged(Mat frame, IReadOnlyList<ParkingSpot> spots)
+    /// <summary>Spots to classify in this frame: those never remembered (all of them in the first frame), changed or due.</summary>
+    public IReadOnlyList<ParkingSpot> FindChanged(Frame frame, IReadOnlyList<ParkingSpot> spots)
     {
         _analysis++;
-        Cv2.CvtColor(frame, _grey, ColorConversionCodes.BGR2GRAY);
-        if (_reference.Empty() || _reference.Size() != _grey.Size())
-        {
-            _grey.CopyTo(_reference);
-            return spots;
-        }
-        Cv2.Absdiff(_grey, _reference, _difference);
+        var luma = frame.Luma;
         var changed = new List<ParkingSpot>();
         for (var index = 0; index < spots.Count; index++)
         {
             var spot = spots[index];
-            if (IsRefreshDue(index) || MeanDifference(spot.Box) > options.Threshold)
+            if (!_references.TryGetValue(spot.Id, out var reference)
+                || IsRefreshDue(index)
+                || MeanDifference(luma, frame.Size.Width, spot.Box, reference) > options.Threshold)
             {
                 changed.Add(spot);
             }
@@ -34,30 +35,56 @@ public sealed class SpotChangeDetector(ChangeOptions options) : IDisposable
         return changed;
     }
 
-    /// <summary>Takes the spots' current pixels as their new reference, after they were classified.</summary>
-    public void Remember(IEnumerable<ParkingSpot> classified)
+    /// <summary>Takes the spots' pixels in <paramref name="frame"/> as their new reference, after they were classified.</summary>
+    public void Remember(Frame frame, IEnumerable<ParkingSpot> classified)
     {
+        var luma = frame.Luma;
+        var stride = frame.Size.Width;
         foreach (var spot in classified)
         {
-            using var current = new Mat(_grey, spot.Box.ToRect());
-            using var reference = new Mat(_reference, spot.Box.ToRect());
-            current.CopyTo(reference);
+            var box = spot.Box;
+            if (!_references.TryGetValue(spot.Id, out var reference))
+            {
+                _references[spot.Id] = reference = new byte[box.Area];
+            }
+            for (var row = 0; row < box.Height; row++)
+            {
+                luma.Slice((box.Y + row) * stride + box.X, box.Width).CopyTo(reference.AsSpan(row * box.Width, box.Width));
+            }
         }
-    }
-
-    public void Dispose()
-    {
-        _grey.Dispose();
-        _reference.Dispose();
-        _difference.Dispose();
     }
 
     /// <summary>Staggered: spot i is due at analyses R - i, 2R - i, ..., so refreshes spread over the interval.</summary>
     private bool IsRefreshDue(int spotIndex) => (_analysis + spotIndex) % options.RefreshInterval == 0;
 
-    private double MeanDifference(PixelBox box)
+    private static double MeanDifference(ReadOnlySpan<byte> luma, int stride, PixelBox box, byte[] reference)
     {
-        using var region = new Mat(_difference, box.ToRect());
-        return Cv2.Mean(region).Val0;
+        long sum = 0;
+        for (var row = 0; row < box.Height; row++)
+        {
+            sum += SumOfAbsoluteDifferences(luma.Slice((box.Y + row) * stride + box.X, box.Width), reference.AsSpan(row * box.Width, box.Width));
+        }
+        return sum * LumaToGrey / box.Area;
+    }
+
+    /// <summary>Sum of |a - b| over two equally long rows, 16 bytes at a time (SSE2/NEON through Vector128).</summary>
+    private static long SumOfAbsoluteDifferences(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        var sums = Vector128<uint>.Zero;
+        var i = 0;
+        for (; i <= a.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+        {
+            var x = Vector128.Create(a.Slice(i, Vector128<byte>.Count));
+            var y = Vector128.Create(b.Slice(i, Vector128<byte>.Count));
+            var (low, high) = Vector128.Widen(Vector128.Max(x, y) - Vector128.Min(x, y));
+            var (first, second) = Vector128.Widen(low + high);
+            sums += first + second;
+        }
+        long sum = Vector128.Sum(sums);
+        for (; i < a.Length; i++)
+        {
+            sum += Math.Abs(a[i] - b[i]);
+        }
+        return sum;
     }
 }

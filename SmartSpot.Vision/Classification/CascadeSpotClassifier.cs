@@ -1,4 +1,3 @@
-using OpenCvSharp;
 using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Vision.Classification;
@@ -28,9 +27,10 @@ public sealed class CascadeSpotClassifier(ISpotClassifier fast, ISpotClassifier 
     /// <summary>Crops the accurate model has classified.</summary>
     public long AccurateRuns => Interlocked.Read(ref _accurateRuns);
 
-    public IReadOnlyList<SpotClassification> Classify(Mat frame, IReadOnlyList<ParkingSpot> spots)
+    public IReadOnlyList<SpotClassification> Classify(SpotCrops crops)
     {
-        var quick = fast.Classify(frame, spots);
+        var spots = crops.Spots;
+        var quick = fast.Classify(crops);
         Interlocked.Add(ref _fastRuns, spots.Count);
         var doubtful = new List<int>();
         lock (_lock)
@@ -44,7 +44,7 @@ public sealed class CascadeSpotClassifier(ISpotClassifier fast, ISpotClassifier 
                 }
             }
         }
-        var judged = doubtful.Count == 0 ? [] : accurate.Classify(frame, doubtful.Select(index => spots[index]).ToList());
+        var judged = doubtful.Count == 0 ? [] : accurate.Classify(crops.Of(doubtful.Select(index => spots[index]).ToList()));
         Interlocked.Add(ref _accurateRuns, doubtful.Count);
         lock (_lock)
         {

@@ -3,8 +3,8 @@ using OpenCvSharp;
 namespace SmartSpot.Vision.Classification;
 
 /// <summary>
-/// The model's input contract (docs/model.md): the spot's box cut from the BGR frame, turned 90° clockwise
-/// when taller than wide, resized with INTER_AREA to the model's width x height, written as planar B,G,R floats 0-255.
+/// The model's input contract (docs/model.md): the spot's BGR crop, turned 90° clockwise when taller than wide,
+/// resized with INTER_AREA to the model's width x height, written as planar B,G,R floats 0-255.
 /// </summary>
 public sealed class CropTensorWriter(int width, int height) : IDisposable
 {
@@ -18,11 +18,11 @@ public sealed class CropTensorWriter(int width, int height) : IDisposable
     /// <summary>Floats one crop takes in the tensor.</summary>
     public int CropLength => 3 * Width * Height;
 
-    public void Write(Mat frame, Rect box, Span<float> destination)
+    /// <param name="crop">The spot's box cut from the frame, 8-bit BGR.</param>
+    public void Write(Mat crop, Span<float> destination)
     {
-        using var crop = new Mat(frame, box);
         var upright = crop;
-        if (box.Height > box.Width)
+        if (crop.Height > crop.Width)
         {
             Cv2.Rotate(crop, _rotated, RotateFlags.Rotate90Clockwise);
             upright = _rotated;

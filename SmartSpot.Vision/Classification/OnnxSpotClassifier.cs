@@ -1,6 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using OpenCvSharp;
-using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Vision.Classification;
 
@@ -50,22 +48,16 @@ public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
     /// <summary>Floats in the model's embedding of one crop (D of <c>embedding</c> [N,D]); 0 when the model has none.</summary>
     public int EmbeddingLength { get; }
 
-    public IReadOnlyList<SpotClassification> Classify(Mat frame, IReadOnlyList<ParkingSpot> spots)
+    public IReadOnlyList<SpotClassification> Classify(SpotCrops crops)
     {
-        if (spots.Count == 0) return [];
-        using var writer = new CropTensorWriter(InputWidth, InputHeight);
-        var batch = new float[spots.Count * writer.CropLength];
-        for (var index = 0; index < spots.Count; index++)
-        {
-            writer.Write(frame, spots[index].Box.ToRect(), batch.AsSpan(index * writer.CropLength, writer.CropLength));
-        }
-        using var input = OrtValue.CreateTensorValueFromMemory(batch, [spots.Count, 3, InputHeight, InputWidth]);
+        if (crops.Count == 0) return [];
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, crops.ToTensor(InputWidth, InputHeight), [crops.Count, 3, InputHeight, InputWidth]);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [input], _outputNames);
         var probabilities = outputs[0].GetTensorDataAsSpan<float>();
         var embeddings = outputs.Count > 1 ? outputs[1].GetTensorDataAsSpan<float>().ToArray() : [];
-        var verdicts = new SpotClassification[spots.Count];
-        for (var index = 0; index < spots.Count; index++)
+        var verdicts = new SpotClassification[crops.Count];
+        for (var index = 0; index < crops.Count; index++)
         {
             var embedding = embeddings.Length > 0 ? embeddings.AsMemory(index * EmbeddingLength, EmbeddingLength) : default;
             verdicts[index] = SpotClassification.FromOccupiedProbability(probabilities[2 * index + 1], embedding);

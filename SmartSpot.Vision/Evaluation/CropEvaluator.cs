@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Vision.Evaluation;
@@ -15,13 +16,14 @@ public sealed class CropEvaluator(ISpotClassifier classifier)
     {
         var labelled = new[] { (SpotStatus.Free, ImagesIn(directory, "empty")), (SpotStatus.Occupied, ImagesIn(directory, "occupied")) };
         var crops = new List<CropVerdict>();
+        using var cropper = new SpotCropper();
         var skipped = 0;
         var done = 0;
         foreach (var (truth, paths) in labelled)
         {
             foreach (var path in paths)
             {
-                var verdict = Classify(path);
+                var verdict = Classify(path, cropper);
                 if (verdict is null) skipped++;
                 else crops.Add(new CropVerdict(Path.GetRelativePath(directory, path), truth, verdict.Value));
                 progress?.Report(++done);
@@ -37,12 +39,13 @@ public sealed class CropEvaluator(ISpotClassifier classifier)
     /// <summary>How many crops <see cref="Evaluate"/> will read.</summary>
     public static int CountCrops(string directory) => ImagesIn(directory, "empty").Count + ImagesIn(directory, "occupied").Count;
 
-    private SpotClassification? Classify(string path)
+    private SpotClassification? Classify(string path, SpotCropper cropper)
     {
-        using var crop = Cv2.ImRead(path, ImreadModes.Color);
-        if (crop.Empty()) return null;
-        var wholeCrop = new ParkingSpot(1, new PixelBox(0, 0, crop.Width, crop.Height), crop.Width * crop.Height);
-        return classifier.Classify(crop, [wholeCrop])[0];
+        using var image = Cv2.ImRead(path, ImreadModes.Color);
+        if (image.Empty()) return null;
+        using var frame = Frame.FromBgr(image);
+        var wholeCrop = new ParkingSpot(1, new PixelBox(0, 0, image.Width, image.Height), image.Width * image.Height);
+        return classifier.Classify(new SpotCrops(frame, [wholeCrop], cropper))[0];
     }
 
     private static List<string> ImagesIn(string directory, string label)

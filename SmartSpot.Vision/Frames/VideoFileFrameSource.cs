@@ -1,124 +1,81 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using System.Threading.Channels;
-using OpenCvSharp;
+using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Vision.Frames;
 
-/// <summary>Decodes a video file (or anything OpenCV's FFmpeg backend opens) on a background thread.</summary>
+/// <summary>
+/// Decodes a video file with an ffmpeg child process: ffprobe reads its header (and the limits are checked) before
+/// anything is decoded, then ffmpeg writes raw yuv420p frames into a pipe that a thread of this source reads into pooled buffers.
+/// </summary>
 public sealed class VideoFileFrameSource : IFrameSource
 {
-    private readonly VideoCapture _capture;
+    private readonly string _path;
     private readonly FrameSourceOptions _options;
+    private readonly FrameBufferPool _pool;
+    private readonly ConcurrentQueue<int> _processIds = new();
 
     public VideoFileFrameSource(string path, FrameSourceOptions? options = null)
     {
+        _path = path;
         _options = options ?? new FrameSourceOptions();
-        _capture = Open(path);
-        Info = new VideoInfo(
-            path,
-            _capture.FrameWidth,
-            _capture.FrameHeight,
-            _capture.Fps,
-            Math.Max(0, _capture.FrameCount));
-        if (Info.Width <= 0 || Info.Height <= 0)
-        {
-            _capture.Dispose();
-            throw new InvalidInputException($"The video '{path}' has no picture (width/height 0). Upload a video with a video track.");
-        }
+        CheckReadable(path);
+        Info = FfprobeReader.Read(path, _options);
+        var frameLength = Frame.LengthOf(new PixelSize(Info.Width, Info.Height), FramePixelFormat.Yuv420p);
+        _pool = new FrameBufferPool(frameLength, maxIdle: _options.ReadAhead + 2);
     }
 
     public VideoInfo Info { get; }
 
     public bool EndedEarly { get; private set; }
 
-    public async IAsyncEnumerable<Frame> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var frames = Channel.CreateBounded<Frame>(new BoundedChannelOptions(_options.ReadAhead)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // Decoding blocks in native code for the whole video: a thread of its own, not one borrowed from the pool
-        // (four live analyses would otherwise starve the pool that serves the dashboard).
-        var decoding = Task.Factory.StartNew(
-            () => Decode(frames.Writer, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
-        {
-            await foreach (var frame in frames.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return frame;
-            }
-            await decoding;
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await decoding.ContinueWith(_ => { }, TaskScheduler.Default);
-            while (frames.Reader.TryRead(out var leftover))
-            {
-                leftover.Dispose();
-            }
-        }
-    }
+    /// <summary>Pixel buffers handed out and not yet returned (the tests check that none leaks).</summary>
+    internal int BuffersInUse => _pool.Rented;
 
-    public void Dispose() => _capture.Dispose();
+    /// <summary>Every ffmpeg process this source started (the tests check that none outlives it).</summary>
+    internal IReadOnlyCollection<int> ProcessIds => _processIds;
+
+    public IAsyncEnumerable<Frame> ReadAsync(CancellationToken cancellationToken) =>
+        FrameChannel.ReadAsync(Decode, _options.ReadAhead, cancellationToken);
+
+    /// <summary>Nothing to release: each enumeration owns its ffmpeg process and ends it.</summary>
+    public void Dispose()
+    {
+    }
 
     private void Decode(ChannelWriter<Frame> writer, CancellationToken cancellationToken)
     {
-        var index = 0;
-        try
+        var every = _options.AnalyzeEvery;
+        var size = new PixelSize(Info.Width, Info.Height);
+        using var ffmpeg = FfmpegProcess.Start(_options.FfmpegPath, FfmpegArguments.Decode(_path, live: false, every, size: null, _options));
+        _processIds.Enqueue(ffmpeg.Id);
+        using var killOnCancel = cancellationToken.Register(ffmpeg.Kill);
+        var read = 0;
+        while (!cancellationToken.IsCancellationRequested)
         {
-            while (!cancellationToken.IsCancellationRequested)
+            var pixels = _pool.Rent();
+            if (ffmpeg.Output.ReadAtLeast(pixels.AsSpan(0, _pool.BufferLength), _pool.BufferLength, throwOnEndOfStream: false) < _pool.BufferLength)
             {
-                if (index % _options.AnalyzeEvery != 0)
-                {
-                    if (!_capture.Grab()) break;
-                    index++;
-                    continue;
-                }
-                var image = new Mat();
-                if (!_capture.Read(image) || image.Empty())
-                {
-                    image.Dispose();
-                    break;
-                }
-                var frame = new Frame(image, index, TimestampOf(index));
-                try
-                {
-                    while (!writer.TryWrite(frame))
-                    {
-                        if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
-                        {
-                            throw new OperationCanceledException("Nobody reads the frames any more.");
-                        }
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    frame.Dispose();
-                    throw;
-                }
-                index++;
+                _pool.Return(pixels);
+                break;
             }
-            if (index == 0 && !cancellationToken.IsCancellationRequested)
-            {
-                throw new InvalidInputException($"The video '{Info.Source}' contains no frame that can be decoded. Check that the file is a complete video.");
-            }
-            EndedEarly = Info.FrameCount > 0 && index < Info.FrameCount - 1 && !cancellationToken.IsCancellationRequested;
-            writer.TryComplete();
+            var index = read * every;
+            FrameChannel.Write(writer, new Frame(pixels, _pool, size, FramePixelFormat.Yuv420p, index, TimeSpan.FromSeconds(index / Info.Fps)), cancellationToken);
+            read++;
         }
-        catch (Exception error)
+        var exitCode = ffmpeg.WaitForExit();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (read == 0)
         {
-            writer.TryComplete(error);
+            throw new InvalidInputException(exitCode != 0
+                ? FfmpegErrors.Explain(ffmpeg.ErrorTail, _path, _options.MaxPixels)
+                : $"The video '{_path}' contains no frame that can be decoded. Check that the file is a complete video.");
         }
+        var announced = (Info.FrameCount + every - 1) / every;
+        EndedEarly = read < announced - 1;
     }
 
-    private TimeSpan TimestampOf(int index) =>
-        Info.Fps > 0 ? TimeSpan.FromSeconds(index / Info.Fps) : TimeSpan.Zero;
-
-    private static VideoCapture Open(string path)
+    private static void CheckReadable(string path)
     {
         var file = new FileInfo(path);
         if (!file.Exists)
@@ -137,13 +94,5 @@ public sealed class VideoFileFrameSource : IFrameSource
         {
             throw new InvalidInputException($"The video '{path}' cannot be read: {error.Message}", error);
         }
-        NativeVideoLogging.EnsureSilenced();
-        var capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
-        if (!capture.IsOpened())
-        {
-            capture.Dispose();
-            throw new InvalidInputException($"'{path}' is not a video that can be decoded (or it is truncated). Use an MP4/AVI/MKV file from the camera.");
-        }
-        return capture;
     }
 }

@@ -1,19 +1,22 @@
 namespace SmartSpot.Vision.Occupancy;
 
-/// <summary>Records the snapshots of an analysis as per-spot intervals and a count timeline; one writer.</summary>
-public sealed class OccupancyHistory
+/// <summary>
+/// Records the snapshots of an analysis as per-spot intervals and a count timeline, bounded by <see cref="HistoryOptions"/>
+/// (a live stream runs for months): older timeline points are thinned, and points and ended intervals past the retention
+/// are dropped. One writer.
+/// </summary>
+public sealed class OccupancyHistory(HistoryOptions? options = null)
 {
-    private readonly List<SpotInterval> _closed = [];
+    private readonly HistoryOptions _options = options ?? new HistoryOptions();
+    private readonly Queue<SpotInterval> _closed = [];
+    private readonly RollingTimeline _timeline = new(options ?? new HistoryOptions());
     private Dictionary<int, SpotState> _open = [];
     private OccupancySnapshot? _last;
-    private TimelinePoint[] _points = new TimelinePoint[256];
-    private int _pointCount;
-    private IReadOnlyList<TimelinePoint> _timeline = [];
 
-    /// <summary>The counts after each analysed frame. A view, once taken, never changes: readers on other threads need no lock.</summary>
-    public IReadOnlyList<TimelinePoint> Timeline => Volatile.Read(ref _timeline);
+    /// <summary>The counts after each analysed frame (thinned past the full-resolution window). A view, once taken, never changes: readers on other threads need no lock.</summary>
+    public IReadOnlyList<TimelinePoint> Timeline => _timeline.View;
 
-    /// <summary>Every interval so far, the open ones ending at the last analysed frame; by spot, then time.</summary>
+    /// <summary>Every interval kept, the open ones ending at the last analysed frame; by spot, then time.</summary>
     public IReadOnlyList<SpotInterval> Intervals =>
         _closed.Concat(_open.Values.Select(state => Close(state, _last!)))
             .OrderBy(interval => interval.SpotId)
@@ -30,23 +33,17 @@ public sealed class OccupancyHistory
         {
             foreach (var spotId in snapshot.Changed)
             {
-                _closed.Add(Close(_open[spotId], _last));
+                _closed.Enqueue(Close(_open[spotId], _last));
                 _open[spotId] = snapshot.Spots.First(state => state.SpotId == spotId);
             }
         }
-        Append(new TimelinePoint(snapshot.Frame, snapshot.Time, snapshot.Free, snapshot.Occupied));
-        _last = snapshot;
-    }
-
-    /// <summary>Writes past the end of every published view (a full array is copied, not changed), then publishes the longer view.</summary>
-    private void Append(TimelinePoint point)
-    {
-        if (_pointCount == _points.Length)
+        var oldest = snapshot.Time - TimeSpan.FromHours(_options.RetentionHours);
+        while (_closed.TryPeek(out var interval) && interval.EndTime < oldest)
         {
-            Array.Resize(ref _points, _pointCount * 2);
+            _closed.Dequeue();
         }
-        _points[_pointCount++] = point;
-        Volatile.Write(ref _timeline, new ArraySegment<TimelinePoint>(_points, 0, _pointCount));
+        _timeline.Add(new TimelinePoint(snapshot.Frame, snapshot.Time, snapshot.Free, snapshot.Occupied, snapshot.FollowsGap));
+        _last = snapshot;
     }
 
     private static SpotInterval Close(SpotState state, OccupancySnapshot last) =>

@@ -15,4 +15,6 @@ public sealed record PipelineOptions
     public ChangeOptions Change { get; init; } = new();
 
     public OccupancyOptions Occupancy { get; init; } = new();
+
+    public HistoryOptions History { get; init; } = new();
 }

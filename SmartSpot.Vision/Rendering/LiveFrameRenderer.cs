@@ -9,18 +9,19 @@ public sealed class LiveFrameRenderer(FrameRenderOptions options)
     private readonly FrameAnnotator _annotator = new();
     private readonly ImageEncodingParam[] _jpeg = [new(ImwriteFlags.JpegQuality, options.JpegQuality)];
 
-    /// <summary>The JPEG bytes of <paramref name="frame"/> with its spots drawn; draws on the captured pixels.</summary>
+    /// <summary>The JPEG bytes of <paramref name="frame"/> with its spots drawn (the one whole-frame BGR conversion, for viewers).</summary>
     /// <param name="spots">In the order of the frame's snapshot states.</param>
     public byte[] Render(CapturedFrame frame, IReadOnlyList<ParkingSpot> spots)
     {
-        _annotator.Annotate(frame.Image, spots, frame.Snapshot);
-        if (frame.Image.Width <= options.MaxWidth)
+        using var image = BgrFrameConverter.ToBgr(frame.Frame);
+        _annotator.Annotate(image, spots, frame.Snapshot);
+        if (image.Width <= options.MaxWidth)
         {
-            return Encode(frame.Image);
+            return Encode(image);
         }
-        var height = Math.Max(1, (int)Math.Round(frame.Image.Height * (double)options.MaxWidth / frame.Image.Width));
+        var height = Math.Max(1, (int)Math.Round(image.Height * (double)options.MaxWidth / image.Width));
         using var scaled = new Mat();
-        Cv2.Resize(frame.Image, scaled, new Size(options.MaxWidth, height), interpolation: InterpolationFlags.Area);
+        Cv2.Resize(image, scaled, new Size(options.MaxWidth, height), interpolation: InterpolationFlags.Area);
         return Encode(scaled);
     }
 

@@ -17,7 +17,8 @@ public sealed class StillFrameRenderer(FrameSourceOptions frames)
         {
             using (frame)
             {
-                Cv2.ImEncode(".jpg", frame.Image, out var jpeg, [new ImageEncodingParam(ImwriteFlags.JpegQuality, JpegQuality)]);
+                using var bgr = BgrFrameConverter.ToBgr(frame);
+                Cv2.ImEncode(".jpg", bgr, out var jpeg, [new ImageEncodingParam(ImwriteFlags.JpegQuality, JpegQuality)]);
                 return new StillFrame(source.Info, jpeg);
             }
         }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using SmartSpot.Vision;
+using SmartSpot.Vision.Occupancy;
+using SmartSpot.Vision.Spots;
 using SmartSpot.Web.Analysis;
 using SmartSpot.Web.Demo;
 using SmartSpot.Web.Lots;
@@ -66,10 +68,18 @@ public static class SessionsApi
             Video = session.Video is { } video ? new { video.Width, video.Height, video.Fps, video.FrameCount } : null,
             session.Free, session.Occupied, session.StartedAt, session.FinishedAt,
             Live = session.IsActive ? $"/api/sessions/{session.Id}/live.mjpeg" : null,
-            Spots = detail.Spots.Select(spot => new { spot.Id, spot.Box.X, spot.Box.Y, spot.Box.Width, spot.Box.Height, Status = detail.StatusOf(spot.Id) }),
+            Spots = detail.Spots.Select(spot => SpotView(spot, detail.StateOf(spot.Id), session.IsActive)),
             Zones = ZoneCounter.Count(zones, detail.States).Zip(zones, (count, zone) => new { count.ZoneId, count.Name, count.Free, count.Occupied, Spots = zone.SpotIds }),
         });
     }
+
+    // Confidences are known while the analysis runs; a stored analysis keeps only statuses, so they are null then.
+    private static object SpotView(ParkingSpot spot, SpotState? state, bool live) => new
+    {
+        spot.Id, spot.Box.X, spot.Box.Y, spot.Box.Width, spot.Box.Height, state?.Status,
+        Confidence = live ? state?.Confidence : null,
+        Uncertain = live ? state?.Uncertain : null,
+    };
 
     private static async Task<IResult> IntervalsAsync(string id, SessionReader reader, HttpResponse response, CancellationToken cancellationToken)
     {

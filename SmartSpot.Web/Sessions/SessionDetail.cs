@@ -24,6 +24,6 @@ public sealed record SessionDetail(
     /// <summary>The intervals of one spot, in time order.</summary>
     public IEnumerable<SpotInterval> IntervalsOf(int spotId) => Intervals.Where(interval => interval.SpotId == spotId);
 
-    /// <summary>The spot's status at the last analysed frame; null before it was classified.</summary>
-    public SpotStatus? StatusOf(int spotId) => States.FirstOrDefault(state => state.SpotId == spotId)?.Status;
+    /// <summary>The spot's state at the last analysed frame; null before it was classified.</summary>
+    public SpotState? StateOf(int spotId) => States.FirstOrDefault(state => state.SpotId == spotId);
 }

@@ -1,5 +1,5 @@
-// Decodes every frame of a video with the engine's frame source and nothing else: the baseline
-// that shows how much of `smartspot analyze`'s time is OpenCV's decoding.
+// Reads every frame of a video with the engine's frame source and nothing else (ffmpeg decoding into the pipe,
+// frames read into pooled buffers): the baseline that shows how much of `smartspot analyze`'s time is getting frames.
 using SmartSpot.Vision.Frames;
 
 if (args.Length != 1)

@@ -6,6 +6,7 @@
 using System.Diagnostics;
 using OpenCvSharp;
 using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Spots;
 
 if (args.Length == 0)
@@ -14,18 +15,21 @@ if (args.Length == 0)
     return 2;
 }
 const int Batch = 16, RunsPerRound = 200, Rounds = 7;
-using var frame = new Mat(new Size(1280, 720), MatType.CV_8UC3);
-Cv2.Randu(frame, Scalar.All(0), Scalar.All(255));
+using var noise = new Mat(new Size(1280, 720), MatType.CV_8UC3);
+Cv2.Randu(noise, Scalar.All(0), Scalar.All(255));
+using var frame = Frame.FromBgr(noise);
+using var cropper = new SpotCropper();
 var spots = Enumerable.Range(0, Batch).Select(i => new ParkingSpot(i + 1, new PixelBox(10 + 75 * i, 100, 69, 29), 69 * 29)).ToList();
+var crops = new SpotCrops(frame, spots, cropper);
 foreach (var model in args)
 {
     using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = model, Threads = 1 });
-    for (var i = 0; i < 20; i++) classifier.Classify(frame, spots);
+    for (var i = 0; i < 20; i++) classifier.Classify(crops);
     var perCrop = new List<double>();
     for (var round = 0; round < Rounds; round++)
     {
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < RunsPerRound; i++) classifier.Classify(frame, spots);
+        for (var i = 0; i < RunsPerRound; i++) classifier.Classify(crops);
         perCrop.Add(clock.Elapsed.TotalMilliseconds / (RunsPerRound * Batch));
     }
     perCrop.Sort();

@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using SmartSpot.Vision.Change;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Tests.Vision.Change;
@@ -12,11 +13,23 @@ public sealed class SpotChangeDetectorTests
     private static readonly ParkingSpot[] Spots = [Left, Right];
     private static readonly ChangeOptions NoRefresh = new() { RefreshInterval = 100_000 };
 
+    private static Frame Lot(params Rect[] occupied)
+    {
+        using var picture = SyntheticLot.Frame(FrameSize, occupied);
+        return YuvFrames.From(picture);
+    }
+
+    private static Frame Grey(int level)
+    {
+        using var picture = new Mat(FrameSize, MatType.CV_8UC3, Scalar.All(level));
+        return YuvFrames.From(picture);
+    }
+
     [Fact]
     public void FindChanged_FirstFrame_ReturnsEverySpot()
     {
-        using var sut = new SpotChangeDetector(NoRefresh);
-        using var frame = SyntheticLot.Frame(FrameSize);
+        var sut = new SpotChangeDetector(NoRefresh);
+        using var frame = Lot();
 
         Assert.Equal(Spots, sut.FindChanged(frame, Spots));
     }
@@ -24,9 +37,9 @@ public sealed class SpotChangeDetectorTests
     [Fact]
     public void FindChanged_SpotUnchanged_ReturnsEmpty()
     {
-        using var sut = new SpotChangeDetector(NoRefresh);
-        using var frame = SyntheticLot.Frame(FrameSize);
-        sut.Remember(sut.FindChanged(frame, Spots));
+        var sut = new SpotChangeDetector(NoRefresh);
+        using var frame = Lot();
+        sut.Remember(frame, sut.FindChanged(frame, Spots));
 
         Assert.Empty(sut.FindChanged(frame, Spots));
     }
@@ -34,33 +47,44 @@ public sealed class SpotChangeDetectorTests
     [Fact]
     public void FindChanged_CarArrives_ReturnsOnlyThatSpot()
     {
-        using var sut = new SpotChangeDetector(NoRefresh);
-        using var empty = SyntheticLot.Frame(FrameSize);
-        using var arrived = SyntheticLot.Frame(FrameSize, Right.Box.ToRect());
-        sut.Remember(sut.FindChanged(empty, Spots));
+        var sut = new SpotChangeDetector(NoRefresh);
+        using var empty = Lot();
+        using var arrived = Lot(Right.Box.ToRect());
+        sut.Remember(empty, sut.FindChanged(empty, Spots));
 
         Assert.Equal([Right], sut.FindChanged(arrived, Spots));
     }
 
     [Fact]
+    public void FindChanged_CarOutsideEverySpot_ReturnsEmpty()
+    {
+        var sut = new SpotChangeDetector(NoRefresh);
+        using var empty = Lot();
+        using var passing = Lot(new Rect(75, 50, 30, 40));
+        sut.Remember(empty, sut.FindChanged(empty, Spots));
+
+        Assert.Empty(sut.FindChanged(passing, Spots));
+    }
+
+    [Fact]
     public void FindChanged_ChangeNotRemembered_KeepsReportingIt()
     {
-        using var sut = new SpotChangeDetector(NoRefresh);
-        using var empty = SyntheticLot.Frame(FrameSize);
-        using var arrived = SyntheticLot.Frame(FrameSize, Right.Box.ToRect());
-        sut.Remember(sut.FindChanged(empty, Spots));
+        var sut = new SpotChangeDetector(NoRefresh);
+        using var empty = Lot();
+        using var arrived = Lot(Right.Box.ToRect());
+        sut.Remember(empty, sut.FindChanged(empty, Spots));
         sut.FindChanged(arrived, Spots);
 
         Assert.Equal([Right], sut.FindChanged(arrived, Spots));
 
-        sut.Remember([Right]);
+        sut.Remember(arrived, [Right]);
         Assert.Empty(sut.FindChanged(arrived, Spots));
     }
 
     [Fact]
     public void FindChanged_SensorNoise_IsIgnored()
     {
-        using var sut = new SpotChangeDetector(NoRefresh);
+        var sut = new SpotChangeDetector(NoRefresh);
         using var clean = SyntheticLot.Frame(FrameSize);
         using var noisy = clean.Clone();
         using (var noise = new Mat(FrameSize, MatType.CV_8UC3))
@@ -68,17 +92,32 @@ public sealed class SpotChangeDetectorTests
             Cv2.Randu(noise, Scalar.All(0), Scalar.All(6));
             Cv2.Add(noisy, noise, noisy);
         }
-        sut.Remember(sut.FindChanged(clean, Spots));
+        using var cleanFrame = YuvFrames.From(clean);
+        using var noisyFrame = YuvFrames.From(noisy);
+        sut.Remember(cleanFrame, sut.FindChanged(cleanFrame, Spots));
 
-        Assert.Empty(sut.FindChanged(noisy, Spots));
+        Assert.Empty(sut.FindChanged(noisyFrame, Spots));
+    }
+
+    [Fact]
+    public void FindChanged_GreyStepOfTheThreshold_CountsInGreyLevels()
+    {
+        var sut = new SpotChangeDetector(NoRefresh with { Threshold = 10 });
+        using var dark = Grey(100);
+        using var slightlyBrighter = Grey(108);
+        using var brighter = Grey(112);
+        sut.Remember(dark, sut.FindChanged(dark, Spots));
+
+        Assert.Empty(sut.FindChanged(slightlyBrighter, Spots));
+        Assert.Equal(Spots, sut.FindChanged(brighter, Spots));
     }
 
     [Fact]
     public void FindChanged_RefreshInterval_ReclassifiesEachSpotOncePerInterval()
     {
-        using var sut = new SpotChangeDetector(new ChangeOptions { RefreshInterval = 2 });
-        using var frame = SyntheticLot.Frame(FrameSize);
-        sut.Remember(sut.FindChanged(frame, Spots));
+        var sut = new SpotChangeDetector(new ChangeOptions { RefreshInterval = 2 });
+        using var frame = Lot();
+        sut.Remember(frame, sut.FindChanged(frame, Spots));
 
         var second = sut.FindChanged(frame, Spots);
         var third = sut.FindChanged(frame, Spots);

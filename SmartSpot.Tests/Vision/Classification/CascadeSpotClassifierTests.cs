@@ -1,10 +1,11 @@
 using OpenCvSharp;
 using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Tests.Vision.Classification;
 
-public sealed class CascadeSpotClassifierTests
+public sealed class CascadeSpotClassifierTests : IDisposable
 {
     /// <summary>Says what it is told per spot id, with the confidence it is told; records which spots it was asked about.</summary>
     private sealed class ScriptedClassifier(float confidence) : ISpotClassifier
@@ -15,10 +16,10 @@ public sealed class CascadeSpotClassifierTests
 
         public List<int> Asked { get; } = [];
 
-        public IReadOnlyList<SpotClassification> Classify(Mat frame, IReadOnlyList<ParkingSpot> spots)
+        public IReadOnlyList<SpotClassification> Classify(SpotCrops crops)
         {
-            Asked.AddRange(spots.Select(spot => spot.Id));
-            return spots.Select(spot => new SpotClassification(Says[spot.Id], Confidence)).ToList();
+            Asked.AddRange(crops.Spots.Select(spot => spot.Id));
+            return crops.Spots.Select(spot => new SpotClassification(Says[spot.Id], Confidence)).ToList();
         }
     }
 
@@ -27,7 +28,22 @@ public sealed class CascadeSpotClassifierTests
 
     private readonly ScriptedClassifier _fast = new(0.7f);
     private readonly ScriptedClassifier _accurate = new(0.95f);
-    private readonly Mat _frame = new(new Size(40, 10), MatType.CV_8UC3, Scalar.All(0));
+    private readonly Frame _frame = Black(new Size(40, 10));
+    private readonly SpotCropper _cropper = new();
+
+    public void Dispose()
+    {
+        _frame.Dispose();
+        _cropper.Dispose();
+    }
+
+    private static Frame Black(Size size)
+    {
+        using var picture = new Mat(size, MatType.CV_8UC3, Scalar.All(0));
+        return Frame.FromBgr(picture);
+    }
+
+    private SpotCrops Crops(params ParkingSpot[] spots) => new(_frame, spots, _cropper);
 
     private CascadeSpotClassifier Create()
     {
@@ -41,7 +57,7 @@ public sealed class CascadeSpotClassifierTests
     {
         var sut = Create();
 
-        var verdicts = sut.Classify(_frame, [A, B]);
+        var verdicts = sut.Classify(Crops(A, B));
 
         Assert.Equal([A.Id, B.Id], _accurate.Asked);
         Assert.Equal([new SpotClassification(SpotStatus.Free, 0.95f), new SpotClassification(SpotStatus.Occupied, 0.95f)], verdicts);
@@ -51,10 +67,10 @@ public sealed class CascadeSpotClassifierTests
     public void Classify_FastAgreesWithTheLastWord_AccurateNotAskedAndItsVerdictStands()
     {
         var sut = Create();
-        sut.Classify(_frame, [A, B]);
+        sut.Classify(Crops(A, B));
         _accurate.Asked.Clear();
 
-        var verdicts = sut.Classify(_frame, [B, A]);
+        var verdicts = sut.Classify(Crops(B, A));
 
         Assert.Empty(_accurate.Asked);
         Assert.Equal([new SpotClassification(SpotStatus.Occupied, 0.95f), new SpotClassification(SpotStatus.Free, 0.95f)], verdicts);
@@ -65,11 +81,11 @@ public sealed class CascadeSpotClassifierTests
     public void Classify_FastDisputes_AccurateDecidesThatSpotOnly()
     {
         var sut = Create();
-        sut.Classify(_frame, [A, B]);
+        sut.Classify(Crops(A, B));
         _accurate.Asked.Clear();
         _fast.Says[A.Id] = SpotStatus.Occupied;
 
-        var verdicts = sut.Classify(_frame, [A, B]);
+        var verdicts = sut.Classify(Crops(A, B));
 
         Assert.Equal([A.Id], _accurate.Asked);
         Assert.Equal(SpotStatus.Free, verdicts[0].Status);
@@ -80,13 +96,13 @@ public sealed class CascadeSpotClassifierTests
     {
         var sut = Create();
         _fast.Confidence = 0.98f;
-        sut.Classify(_frame, [A]);
+        sut.Classify(Crops(A));
         _accurate.Asked.Clear();
 
         _fast.Confidence = 0.85f;
-        sut.Classify(_frame, [A]);
+        sut.Classify(Crops(A));
         _fast.Confidence = 0.6f;
-        sut.Classify(_frame, [A]);
+        sut.Classify(Crops(A));
 
         Assert.Equal([A.Id], _accurate.Asked);
     }
@@ -95,12 +111,12 @@ public sealed class CascadeSpotClassifierTests
     public void Classify_AccurateConfirmsTheFlip_NewWordIsRememberedAndNotAskedAgain()
     {
         var sut = Create();
-        sut.Classify(_frame, [A]);
+        sut.Classify(Crops(A));
         _fast.Says[A.Id] = _accurate.Says[A.Id] = SpotStatus.Occupied;
 
-        var flipped = sut.Classify(_frame, [A]).Single();
+        var flipped = sut.Classify(Crops(A)).Single();
         _accurate.Asked.Clear();
-        var after = sut.Classify(_frame, [A]).Single();
+        var after = sut.Classify(Crops(A)).Single();
 
         Assert.Equal((SpotStatus.Occupied, SpotStatus.Occupied), (flipped.Status, after.Status));
         Assert.Empty(_accurate.Asked);

@@ -9,10 +9,10 @@ public sealed class CropTensorWriterTests
     public void Write_ColouredCrop_WritesPlanarBgrRawValues()
     {
         using var sut = new CropTensorWriter(4, 2);
-        using var frame = new Mat(new Size(10, 10), MatType.CV_8UC3, new Scalar(10, 20, 30));
+        using var crop = new Mat(new Size(8, 4), MatType.CV_8UC3, new Scalar(10, 20, 30));
         var tensor = new float[sut.CropLength];
 
-        sut.Write(frame, new Rect(1, 1, 8, 4), tensor);
+        sut.Write(crop, tensor);
 
         Assert.All(tensor[..8], value => Assert.Equal(10f, value));
         Assert.All(tensor[8..16], value => Assert.Equal(20f, value));
@@ -23,11 +23,11 @@ public sealed class CropTensorWriterTests
     public void Write_TallCrop_IsTurnedClockwiseToWide()
     {
         using var sut = new CropTensorWriter(2, 1);
-        using var frame = new Mat(new Size(1, 2), MatType.CV_8UC3, Scalar.Black);
-        frame.Set(0, 0, new Vec3b(200, 200, 200));
+        using var crop = new Mat(new Size(1, 2), MatType.CV_8UC3, Scalar.Black);
+        crop.Set(0, 0, new Vec3b(200, 200, 200));
         var tensor = new float[sut.CropLength];
 
-        sut.Write(frame, new Rect(0, 0, 1, 2), tensor);
+        sut.Write(crop, tensor);
 
         Assert.Equal([0f, 200f], tensor[..2]);
     }

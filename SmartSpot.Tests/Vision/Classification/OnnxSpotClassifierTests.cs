@@ -1,6 +1,7 @@
 using OpenCvSharp;
 using SmartSpot.Vision;
 using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Tests.Vision.Classification;
@@ -9,6 +10,13 @@ namespace SmartSpot.Tests.Vision.Classification;
 public sealed class OnnxSpotClassifierTests
 {
     private static readonly string TinyModel = Path.Combine(AppContext.BaseDirectory, "TestData", "tiny-classifier.onnx");
+
+    private static IReadOnlyList<SpotClassification> Classify(OnnxSpotClassifier sut, Mat picture, params ParkingSpot[] spots)
+    {
+        using var frame = Frame.FromBgr(picture);
+        using var cropper = new SpotCropper();
+        return sut.Classify(new SpotCrops(frame, spots, cropper));
+    }
 
     [Fact]
     public void Constructor_TinyModel_ReadsItsInputSizeFromTheModel()
@@ -26,7 +34,7 @@ public sealed class OnnxSpotClassifierTests
         var bright = new ParkingSpot(2, new PixelBox(50, 0, 20, 40), 800);
         using var frame = SyntheticLot.Frame(new Size(100, 50), bright.Box.ToRect());
 
-        var verdicts = sut.Classify(frame, [dark, bright, dark]);
+        var verdicts = Classify(sut, frame, dark, bright, dark);
 
         Assert.Equal([SpotStatus.Free, SpotStatus.Occupied, SpotStatus.Free], verdicts.Select(v => v.Status));
         Assert.All(verdicts, verdict => Assert.InRange(verdict.Confidence, 0.99f, 1f));
@@ -38,7 +46,7 @@ public sealed class OnnxSpotClassifierTests
         using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
         using var frame = new Mat(new Size(64, 64), MatType.CV_8UC3, Scalar.All(136));
 
-        var verdict = sut.Classify(frame, [new ParkingSpot(1, new PixelBox(3, 5, 50, 30), 1500)]).Single();
+        var verdict = Classify(sut, frame, new ParkingSpot(1, new PixelBox(3, 5, 50, 30), 1500)).Single();
 
         Assert.Equal(SpotStatus.Occupied, verdict.Status);
         Assert.Equal(0.8808f, verdict.Confidence, 0.001f);
@@ -61,7 +69,7 @@ public sealed class OnnxSpotClassifierTests
         var grey = new ParkingSpot(1, new PixelBox(0, 0, 40, 20), 800);
         var blue = new ParkingSpot(2, new PixelBox(55, 5, 40, 30), 1200);
 
-        var verdicts = sut.Classify(frame, [grey, blue]);
+        var verdicts = Classify(sut, frame, grey, blue);
 
         Assert.Equal([136f, 136f, 136f], verdicts[0].Embedding.ToArray());
         Assert.Equal([255f, 0f, 0f], verdicts[1].Embedding.ToArray());
@@ -75,7 +83,7 @@ public sealed class OnnxSpotClassifierTests
         using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
         using var frame = new Mat(new Size(64, 64), MatType.CV_8UC3, Scalar.All(200));
 
-        var verdict = sut.Classify(frame, [new ParkingSpot(1, new PixelBox(0, 0, 40, 20), 800)]).Single();
+        var verdict = Classify(sut, frame, new ParkingSpot(1, new PixelBox(0, 0, 40, 20), 800)).Single();
 
         Assert.True(verdict.Embedding.IsEmpty);
         Assert.Equal(SpotStatus.Occupied, verdict.Status);
@@ -95,7 +103,7 @@ public sealed class OnnxSpotClassifierTests
         using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
         using var frame = SyntheticLot.Frame(new Size(10, 10));
 
-        Assert.Empty(sut.Classify(frame, []));
+        Assert.Empty(Classify(sut, frame));
     }
 
     [Fact]

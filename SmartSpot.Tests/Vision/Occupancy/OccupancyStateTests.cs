@@ -59,6 +59,42 @@ public sealed class OccupancyStateTests
     }
 
     [Fact]
+    public void Update_AgreeingVerdictWithLowConfidence_KeepsStatusAndStartButMarksItUncertain()
+    {
+        var sut = Create();
+        sut.Update(0, TimeSpan.Zero, [A, B], [Free, Free]);
+
+        var snapshot = Update(sut, 5, Free with { Confidence = 0.62f });
+
+        Assert.Equal(new SpotState(1, SpotStatus.Free, 0.62f, 0, TimeSpan.Zero, Uncertain: true), snapshot.Spots[0]);
+        Assert.Empty(snapshot.Changed);
+        Assert.False(snapshot.Spots[1].Uncertain);
+    }
+
+    [Fact]
+    public void Update_ConfidenceRecovers_ClearsUncertain()
+    {
+        var sut = Create();
+        sut.Update(0, TimeSpan.Zero, [A, B], [Free with { Confidence = 0.55f }, Free]);
+        Assert.True(sut.Update(1, TimeSpan.FromSeconds(1), [], []).Spots[0].Uncertain);
+
+        var snapshot = Update(sut, 2, Free with { Confidence = 0.97f });
+
+        Assert.False(snapshot.Spots[0].Uncertain);
+        Assert.Equal(0.97f, snapshot.Spots[0].Confidence);
+    }
+
+    [Fact]
+    public void Update_UncertainBelowHalf_NeverMarksUncertain()
+    {
+        var sut = new OccupancyState([A], new OccupancyOptions { UncertainBelow = 0.5f });
+
+        var snapshot = sut.Update(0, TimeSpan.Zero, [A], [Free with { Confidence = 0.5f }]);
+
+        Assert.False(snapshot.Spots[0].Uncertain);
+    }
+
+    [Fact]
     public void Undecided_WhileVotesArePending_ListsTheSpot()
     {
         var sut = Create();

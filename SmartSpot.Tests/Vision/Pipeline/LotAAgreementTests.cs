@@ -2,6 +2,7 @@ using OpenCvSharp;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Vision.Pipeline;
+using SmartSpot.Vision.Rendering;
 
 namespace SmartSpot.Tests.Vision.Pipeline;
 
@@ -29,7 +30,7 @@ public sealed class LotAAgreementTests
                 history.Add(result.Snapshot);
                 if (labels.FramesToMatch.Contains(result.Frame.Index))
                 {
-                    framesToMatch[result.Frame.Index] = result.Frame.Image.Clone();
+                    framesToMatch[result.Frame.Index] = BgrFrameConverter.ToBgr(result.Frame);
                 }
             }
             var spotOfLabel = labels.MatchSpots(TestPaths.LotA("mask_1920x1080.png"), input.Spots, framesToMatch);

@@ -1,6 +1,5 @@
 using OpenCvSharp;
 using SmartSpot.Vision.Classification;
-using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Rendering;
@@ -41,7 +40,8 @@ public sealed class LiveFrameRendererTests
     public void Capture_OutlivesThePipelinesFrame()
     {
         CapturedFrame captured;
-        using (var frame = new Frame(SyntheticLot.Frame(new Size(64, 32)), 5, TimeSpan.FromSeconds(1)))
+        using (var picture = SyntheticLot.Frame(new Size(64, 32)))
+        using (var frame = YuvFrames.From(picture, 5, TimeSpan.FromSeconds(1)))
         {
             captured = CapturedFrame.Of(new FrameResult(frame, Snapshot(5), [], []));
         }
@@ -55,7 +55,8 @@ public sealed class LiveFrameRendererTests
 
     private static CapturedFrame Capture(Size size)
     {
-        using var frame = new Frame(SyntheticLot.Frame(size), 0, TimeSpan.Zero);
+        using var picture = SyntheticLot.Frame(size);
+        using var frame = YuvFrames.From(picture);
         return CapturedFrame.Of(new FrameResult(frame, Snapshot(0), [], []));
     }
 

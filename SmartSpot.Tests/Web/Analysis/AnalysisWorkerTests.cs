@@ -128,6 +128,10 @@ public sealed class AnalysisWorkerTests
         var id = await sut.StartAsync(Video, Mask, ("speed", "1"));
         await sut.WaitForAsync(id, "Running");
         var session = registry.Find(id)!;
+        while (session.Latest is null)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
         await Task.Delay(300, TestContext.Current.CancellationToken);
         session.Pause();
         await Task.Delay(300, TestContext.Current.CancellationToken);

@@ -32,7 +32,7 @@ public sealed class SessionRegistryTests
         Assert.NotNull(stored);
         Assert.Equal(lot.FrameCount, stored.Timeline.Count);
         Assert.Equal(TestLot.SpotCount, stored.Spots.Count);
-        Assert.All(stored.Spots, spot => Assert.NotNull(stored.StatusOf(spot.Id)));
+        Assert.All(stored.Spots, spot => Assert.NotNull(stored.StateOf(spot.Id)));
         Assert.Equal(SessionStatus.Completed, stored.Summary.Status);
         Assert.Equal(1, stored.Summary.Progress);
         Assert.True(changes >= 3, $"{changes} list changes: expected added, running, completed");

@@ -41,6 +41,7 @@ public sealed class SessionsApiTests : IAsyncLifetime
         Assert.Equal(TestLot.SpotCount, spots.Count);
         Assert.Equal(TestLot.SpotCount, session.GetProperty("free").GetInt32() + session.GetProperty("occupied").GetInt32());
         Assert.All(spots, spot => Assert.Contains(spot.GetProperty("status").GetString(), new[] { "Free", "Occupied" }));
+        Assert.All(spots, spot => Assert.Equal(JsonValueKind.Null, spot.GetProperty("confidence").ValueKind));
 
         var client = _sut.CreateClient();
         var intervals = await client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/intervals.json", TestContext.Current.CancellationToken);
@@ -323,7 +324,17 @@ public sealed class SessionsApiTests : IAsyncLifetime
 
         using var resume = await client.PostAsync($"/api/sessions/{id}/resume", null, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
-        await _sut.WaitForAsync(id, "Running");
+        var running = await _sut.WaitForAsync(id, "Running");
+        for (var tries = 0; running.GetProperty("framesDone").GetInt32() == 0 && tries < 200; tries++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            running = await _sut.GetSessionAsync(id);
+        }
+        Assert.All(running.GetProperty("spots").EnumerateArray(), spot =>
+        {
+            Assert.InRange(spot.GetProperty("confidence").GetDouble(), 0.5, 1.0);
+            Assert.Equal(spot.GetProperty("confidence").GetDouble() < 0.8, spot.GetProperty("uncertain").GetBoolean());
+        });
         using var stop = await client.PostAsync($"/api/sessions/{id}/stop", null, TestContext.Current.CancellationToken);
         var stopped = await _sut.WaitForAsync(id, "Stopped");
         Assert.InRange(stopped.GetProperty("framesDone").GetInt32(), 1, 299);

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace SmartSpot.Tests.Web.EndToEnd;
 
 /// <summary>Drives the real app in Chromium: drop files, start, watch counts, frames and tiles update.</summary>
-public sealed class SessionFlowTests(SmartSpotAppFixture app) : IClassFixture<SmartSpotAppFixture>
+public sealed class SessionFlowTests(SmartSpotAppFixture app)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 

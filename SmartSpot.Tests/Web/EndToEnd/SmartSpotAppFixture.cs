@@ -34,6 +34,9 @@ public sealed class SmartSpotAppFixture : IAsyncLifetime
         }
         _app = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
             .UseEnvironment("Development")
+            // A port of its own, explicitly: the app's default (127.0.0.1:5000) won over UseKestrel(0), so two
+            // worktrees' browser tests met on one port and one of them drove the other's app.
+            .UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0")
             .UseSetting("SmartSpot:DataDirectory", _dataDirectory)
             .UseSetting("Logging:LogLevel:Default", "Warning"));
         _app.UseKestrel(0);

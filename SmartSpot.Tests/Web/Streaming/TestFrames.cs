@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenCvSharp;
-using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Rendering;
@@ -18,9 +17,9 @@ public static class TestFrames
     /// <param name="noisy">Random pixels: slow to encode, so that the renderer is busy for a while.</param>
     public static void Publish(FrameFeed feed, int index, Size? size = null, bool noisy = false)
     {
-        var image = SyntheticLot.Frame(size ?? new Size(64, 32));
+        using var image = SyntheticLot.Frame(size ?? new Size(64, 32));
         if (noisy) Cv2.Randu(image, Scalar.All(0), Scalar.All(255));
-        using var frame = new Frame(image, index, TimeSpan.FromSeconds(index / 30.0));
+        using var frame = YuvFrames.From(image, index, TimeSpan.FromSeconds(index / 30.0));
         feed.Publish(new FrameResult(frame, new OccupancySnapshot(index, frame.Timestamp, [], []), [], []), []);
     }
 }

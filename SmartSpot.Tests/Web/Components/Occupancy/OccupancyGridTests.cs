@@ -11,7 +11,7 @@ public sealed class OccupancyGridTests : MudTestContext
     [
         new(1, SpotStatus.Free, 0.9f, 0, TimeSpan.Zero),
         new(2, SpotStatus.Occupied, 0.8f, 30, TimeSpan.FromSeconds(1)),
-        new(3, SpotStatus.Free, 0.7f, 3000, TimeSpan.FromSeconds(100)),
+        new(3, SpotStatus.Free, 0.7f, 3000, TimeSpan.FromSeconds(100), Uncertain: true),
     ];
 
     private IRenderedComponent<OccupancyGrid> RenderGrid(Action<ComponentParameterCollectionBuilder<OccupancyGrid>>? more = null) =>
@@ -32,6 +32,17 @@ public sealed class OccupancyGridTests : MudTestContext
         Assert.Contains("occupied", tiles[1].ClassList);
         Assert.Equal("occupied", tiles[1].GetAttribute("data-status"));
         Assert.Equal("2", tiles[1].GetAttribute("data-spot-id"));
+    }
+
+    [Fact]
+    public void Render_UncertainState_HatchesOnlyThatTileAndSaysSo()
+    {
+        var sut = RenderGrid();
+
+        var tiles = sut.FindAll("[data-testid=spot-tile]");
+        Assert.Equal([false, false, true], tiles.Select(tile => tile.ClassList.Contains("uncertain")));
+        Assert.Equal("Spot 3, free, uncertain", tiles[2].GetAttribute("aria-label"));
+        Assert.Equal("Spot 3: free, confidence 70 %", tiles[2].GetAttribute("title"));
     }
 
     [Fact]
