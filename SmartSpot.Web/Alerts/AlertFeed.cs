@@ -1,14 +1,15 @@
 using SmartSpot.Alerts;
 using SmartSpot.Alerts.Observations;
 using SmartSpot.Alerts.Rules;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Occupancy;
 
 namespace SmartSpot.Web.Alerts;
 
 /// <summary>
 /// One analysis run's way into the alerts: its snapshots become observations of the lot and of each zone, its start and
-/// failure the camera's online and offline. Forward only: nothing comes back into the run, and <see cref="AlertService"/>
-/// never waits for a receiver. Not thread-safe: one run calls it from one loop.
+/// failure (and a live stream going offline and coming back) the camera's online and offline. Forward only: nothing comes back into the run, and <see cref="AlertService"/>
+/// never waits for a receiver. <see cref="Observe"/> is for the run's loop only; the camera methods may come from any thread.
 /// </summary>
 public sealed class AlertFeed
 {
@@ -34,10 +35,18 @@ public sealed class AlertFeed
     public static AlertFeed None { get; } = new();
 
     /// <summary>The run has started: the lot's camera delivers frames.</summary>
-    public void Online() => ObserveCamera(online: true);
+    public void Online() => ObserveCamera(online: true, _time.GetUtcNow());
 
     /// <summary>The run failed: the lot's camera is offline until a run starts again.</summary>
-    public void Offline() => ObserveCamera(online: false);
+    public void Offline() => ObserveCamera(online: false, _time.GetUtcNow());
+
+    /// <summary>A live stream's connection changed (on its reading thread): offline from when it dropped once the source calls it
+    /// offline, online again when frames arrive. A brief reconnection is not reported: the camera rule's duration is the patience.</summary>
+    public void Connection(StreamConnection connection)
+    {
+        if (connection.Status == StreamStatus.Reconnecting) return;
+        ObserveCamera(connection.Status == StreamStatus.Live, connection.Since);
+    }
 
     /// <summary>Forwards the lot's and its zones' spots when a spot flipped (and for the first snapshot); unchanged frames cost nothing.</summary>
     public void Observe(OccupancySnapshot snapshot)
@@ -65,9 +74,9 @@ public sealed class AlertFeed
         return since;
     }
 
-    private void ObserveCamera(bool online)
+    private void ObserveCamera(bool online, DateTimeOffset since)
     {
         if (_alerts is null || _lot is null) return;
-        _alerts.Observe(new CameraObservation(_lot, online, _time.GetUtcNow()));
+        _alerts.Observe(new CameraObservation(_lot, online, since));
     }
 }

@@ -1,5 +1,6 @@
 using SmartSpot.Vision;
 using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Web.Alerts;
 using SmartSpot.Web.Sessions;
@@ -39,6 +40,7 @@ public sealed class SessionRunner(
             session.MarkRunning();
             await recorder.StartedAsync(cancel.Token);
             alertFeed.Online();
+            if (input.Source is LiveStreamFrameSource live) live.ConnectionChanged += alertFeed.Connection;
             logger.LogInformation("Analysing session {SessionId}: {Frames} frames, {Spots} spots.", session.Id, input.Source.Info.FrameCount, input.Spots.Spots.Count);
             await foreach (var result in engine.RunAsync(input, session.Playback, cancel.Token))
             {

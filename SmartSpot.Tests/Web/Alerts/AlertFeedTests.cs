@@ -5,6 +5,7 @@ using SmartSpot.Alerts.Evaluation;
 using SmartSpot.Alerts.Observations;
 using SmartSpot.Alerts.Rules;
 using SmartSpot.Vision.Classification;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Web.Alerts;
 
@@ -66,6 +67,21 @@ public sealed class AlertFeedTests
 
         Assert.Equal([(true, _time.GetUtcNow() - TimeSpan.FromSeconds(3)), (false, _time.GetUtcNow())], _delivery.Cameras.Select(c => (c.Online, c.Since)));
         Assert.All(_delivery.Cameras, camera => Assert.Equal(Lot, camera.Lot));
+    }
+
+    [Fact]
+    public void Connection_LiveStreamDropsAndComesBack_OfflineFromTheDropOnlineWhenBack()
+    {
+        var sut = Feed();
+        var dropped = _time.GetUtcNow();
+
+        sut.Connection(new StreamConnection(StreamStatus.Reconnecting, dropped, "connection reset", 0));
+        _time.Advance(TimeSpan.FromSeconds(40));
+        sut.Connection(new StreamConnection(StreamStatus.Offline, dropped, "connection refused", 0));
+        _time.Advance(TimeSpan.FromSeconds(20));
+        sut.Connection(new StreamConnection(StreamStatus.Live, _time.GetUtcNow(), null, 1));
+
+        Assert.Equal([(false, dropped), (true, _time.GetUtcNow())], _delivery.Cameras.Select(c => (c.Online, c.Since)));
     }
 
     [Fact]
