@@ -17,6 +17,39 @@ namespace SmartSpot.Web.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SmartSpot.Web.Storage.AlertRuleEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.ToTable("AlertRules");
+                });
+
             modelBuilder.Entity("SmartSpot.Web.Storage.IntervalEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -336,6 +369,15 @@ namespace SmartSpot.Web.Storage.Migrations
                     b.HasKey("LotId", "ZoneId", "SpotId");
 
                     b.ToTable("ZoneSpots");
+                });
+
+            modelBuilder.Entity("SmartSpot.Web.Storage.AlertRuleEntity", b =>
+                {
+                    b.HasOne("SmartSpot.Web.Storage.LotEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmartSpot.Web.Storage.IntervalEntity", b =>
