@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using SmartSpot.Vision;
+using SmartSpot.Vision.Calibration;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Occupancy;
@@ -52,9 +53,10 @@ public static class AnalyzeCommand
             Description = "Refuse videos whose pictures have more pixels than this (checked before decoding; default 8K UHD).",
             DefaultValueFactory = _ => new FrameSourceOptions().MaxPixels,
         };
+        var head = new Option<FileInfo?>("--head") { Description = "A lot head (lot-head.json from smartspot calibrate, fitted on the accurate model) decides every verdict." };
         var command = new Command("analyze", "Analyse a lot video or camera stream: which spots are free, frame by frame.")
         {
-            video, mask, model, fastModel, every, duration, json, csv, maskPixelLimit, videoPixelLimit,
+            video, mask, model, fastModel, every, duration, json, csv, maskPixelLimit, videoPixelLimit, head,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
             token => RunAsync(
@@ -75,6 +77,7 @@ public static class AnalyzeCommand
                 parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 parse.GetValue(json)?.FullName,
                 parse.GetValue(csv)?.FullName,
+                parse.GetValue(head)?.FullName,
                 token),
             cancellationToken));
         return command;
@@ -84,11 +87,12 @@ public static class AnalyzeCommand
 
     private static async Task RunAsync(
         string video, string maskPath, ClassifierOptions classifierOptions, PipelineOptions options, TimeSpan? duration, string? jsonPath, string? csvPath,
-        CancellationToken cancellationToken)
+        string? headPath, CancellationToken cancellationToken)
     {
+        var head = headPath is null ? null : LotHeadFile.Read(headPath);
         using var input = AnalysisInput.Open(video, maskPath, options);
-        using var models = new SpotClassifierFactory(classifierOptions);
-        var classifier = models.CreateForAnalysis();
+        using var models = new SpotClassifierFactory(classifierOptions with { IncludeEmbedding = head is not null });
+        var classifier = models.CreateForAnalysis(head);
         var pipeline = new OccupancyPipeline(classifier, options);
         var history = new OccupancyHistory(options.History);
         var live = input.Source.Info.IsLive;
@@ -131,7 +135,11 @@ public static class AnalyzeCommand
             input.Source.EndedEarly, stream?.FramesDropped ?? 0, stream?.Connection.Reconnects ?? 0);
         var report = AnalysisReport.From(input.Source.Info, input.Spots, history, stats);
         PrintSummary(report);
-        if (classifier is CascadeSpotClassifier cascade)
+        if (head is not null)
+        {
+            Console.WriteLine($"lot head: {CalibrateCommand.Figures(head.CrossValidation)}");
+        }
+        if (((classifier as CalibratedSpotClassifier)?.Inner ?? classifier) is CascadeSpotClassifier cascade)
         {
             Console.WriteLine($"cascade: the fast model classified {cascade.FastRuns} crops, the accurate model {cascade.AccurateRuns}");
         }

@@ -8,19 +8,20 @@ namespace SmartSpot.Cli;
 /// <summary>Writes each evaluated crop's embedding, one row per crop in evaluation order: CSV (path, truth, said, confidence, e0..) or NumPy .npy (float32 [N, D]).</summary>
 public static class EmbeddingFile
 {
+    /// <summary>Throws <see cref="InvalidInputException"/> unless <paramref name="path"/> names a kind of file <see cref="Write"/> writes (so it is said before the crops are read).</summary>
+    public static void EnsureSupported(string path)
+    {
+        if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy"))
+        {
+            throw new InvalidInputException($"'{path}': --embeddings writes .csv or .npy files; name the file with one of those extensions.");
+        }
+    }
+
     public static void Write(string path, IReadOnlyList<CropVerdict> crops, int length)
     {
-        switch (Path.GetExtension(path).ToLowerInvariant())
-        {
-            case ".csv":
-                File.WriteAllLines(path, CsvLines(crops, length));
-                break;
-            case ".npy":
-                WriteNpy(path, crops, length);
-                break;
-            default:
-                throw new InvalidInputException($"'{path}': --embeddings writes .csv or .npy files; name the file with one of those extensions.");
-        }
+        EnsureSupported(path);
+        if (Path.GetExtension(path).Equals(".npy", StringComparison.OrdinalIgnoreCase)) WriteNpy(path, crops, length);
+        else File.WriteAllLines(path, CsvLines(crops, length));
     }
 
     private static IEnumerable<string> CsvLines(IReadOnlyList<CropVerdict> crops, int length)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using SmartSpot.Vision;
+using SmartSpot.Vision.Calibration;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Evaluation;
 
@@ -18,38 +19,36 @@ public static class EvalCommand
         {
             Description = "Also write each crop's embedding here (.csv: path, truth, said, confidence, e0...; .npy: float32 [crops, D]); with --json the crops are listed in the same order.",
         };
-        var command = new Command("eval", "Measure the classifier's accuracy and how honest its confidence is on labelled crops.") { crops, model, json, embeddings };
+        var head = new Option<FileInfo?>("--head") { Description = "A lot head (lot-head.json from smartspot calibrate, fitted on this model) decides instead of the model's own output." };
+        var command = new Command("eval", "Measure the classifier's accuracy and how honest its confidence is on labelled crops.") { crops, model, json, embeddings, head };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(
-            _ => RunAsync(parse.GetRequiredValue(crops).FullName, parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath, parse.GetValue(json), parse.GetValue(embeddings)?.FullName),
+            _ => RunAsync(parse.GetRequiredValue(crops).FullName, parse.GetValue(model)?.FullName ?? ClassifierOptions.DefaultModelPath, parse.GetValue(json), parse.GetValue(embeddings)?.FullName,
+                parse.GetValue(head)?.FullName),
             cancellationToken));
         return command;
     }
 
-    private static Task RunAsync(string cropsPath, string modelPath, bool asJson, string? embeddingsPath)
+    private static Task RunAsync(string cropsPath, string modelPath, bool asJson, string? embeddingsPath, string? headPath)
     {
-        if (!Directory.Exists(cropsPath))
-        {
-            throw new InvalidInputException($"The crops folder '{cropsPath}' does not exist. Check the path.");
-        }
-        using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath, IncludeEmbedding = embeddingsPath is not null });
+        if (embeddingsPath is not null) EmbeddingFile.EnsureSupported(embeddingsPath);
+        var head = headPath is null ? null : LotHeadFile.Read(headPath);
+        using var classifier = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = modelPath, IncludeEmbedding = embeddingsPath is not null || head is not null });
         if (embeddingsPath is not null && classifier.EmbeddingLength == 0)
         {
             throw new InvalidInputException($"The model '{modelPath}' has no '{OnnxSpotClassifier.EmbeddingOutput}' output, so there are no embeddings to write. Use a model with one (v4 or later, docs/model.md) or leave out --embeddings.");
         }
-        var evaluator = new CropEvaluator(classifier);
-        var total = CropEvaluator.CountCrops(cropsPath);
-        CropEvaluation evaluation = null!;
-        CliOutput.Progress().Start(progress =>
-        {
-            var task = progress.AddTask("Classifying crops", maxValue: Math.Max(1, total));
-            evaluation = evaluator.Evaluate(cropsPath, new Progress<int>(done => task.Value = done));
-        });
+        head?.EnsureReads(classifier.Identity, classifier.EmbeddingLength);
+        var evaluation = CropFolder.Evaluate(cropsPath, head is null ? classifier : new CalibratedSpotClassifier(classifier, head));
         if (embeddingsPath is not null)
         {
             EmbeddingFile.Write(embeddingsPath, evaluation.Crops, classifier.EmbeddingLength);
         }
         var reliability = Reliability.Of(evaluation.Crops);
         Console.WriteLine(asJson ? JsonSerializer.Serialize(ToJson(evaluation, reliability, listCrops: embeddingsPath is not null), CliOutput.Json) : ToText(evaluation, reliability));
+        if (head is not null && !asJson)
+        {
+            Console.WriteLine($"decided by the lot head: {CalibrateCommand.Figures(head.CrossValidation)}");
+        }
         return Task.CompletedTask;
     }
 

@@ -5,5 +5,6 @@ var root = new RootCommand("SmartSpot: which parking spots are free, from a lot 
 {
     AnalyzeCommand.Create(),
     EvalCommand.Create(),
+    CalibrateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

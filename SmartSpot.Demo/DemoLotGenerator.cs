@@ -24,7 +24,8 @@ public sealed class DemoLotGenerator(DemoLotOptions options)
     /// <summary>Bump when the drawing changes, so cached demos made by an older generator are replaced.</summary>
     private const int GeneratorVersion = 2;
 
-    private static readonly Lock Generating = new();
+    /// <summary>One lock per demo folder (full path): two generations of one folder would race for its files, while generations of different folders need not wait for each other.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lock> Generating = new();
 
     /// <summary>A temporary file untouched this long belongs to a generation that died.</summary>
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
@@ -43,7 +44,7 @@ public sealed class DemoLotGenerator(DemoLotOptions options)
             Path.Combine(directory, GroundTruthFileName));
         var manifest = Path.Combine(directory, ManifestFileName);
         var key = Key();
-        lock (Generating)
+        lock (Generating.GetOrAdd(Path.GetFullPath(directory), _ => new Lock()))
         {
             if (IsComplete(lot, manifest, key)) return lot;
             File.Delete(manifest);

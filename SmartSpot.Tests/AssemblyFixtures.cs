@@ -1,3 +1,2 @@
-// Fixtures shared by the whole suite: one app with one Chromium for every browser test, one short demo lot for every test that reads it.
-[assembly: AssemblyFixture(typeof(SmartSpot.Tests.Web.EndToEnd.SmartSpotAppFixture))]
+// One short demo lot for every test that reads it (the browser tests share their app through BrowserCollection).
 [assembly: AssemblyFixture(typeof(SmartSpot.Tests.Demo.DemoLotFixture))]

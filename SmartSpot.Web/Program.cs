@@ -5,7 +5,7 @@ builder.AddSmartSpot();
 
 var app = builder.Build();
 app.MapSmartSpot();
-return await app.RunSmartSpotAsync();
+return await app.RunSmartSpotAsync(args);
 
 /// <summary>The entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

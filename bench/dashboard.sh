@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The dashboard under load, as operators see it, in headless Chromium:
 #   bench/dashboard.sh [SESSIONS] [SECONDS] [LOOPS] [VIEWERS]
-# starts the dashboard (Release) on a scratch data directory, starts SESSIONS analyses at real time of
+# starts the dashboard (Release) on a scratch data directory, signs in as its first-run admin, starts SESSIONS analyses at real time of
 # the 720p lot-a video (396 spots) looped LOOPS times, opens a browser page on the first VIEWERS of them
 # and prints, per watched session, the frames per second the page shows and how far behind their
 # analysis they appear; for every session whether its analysis keeps pace with the video; and the
@@ -36,5 +36,6 @@ SmartSpot__DataDirectory="$work/data" ASPNETCORE_ENVIRONMENT=Production \
   dotnet SmartSpot.Web/bin/Release/net10.0/SmartSpot.Web.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
-
+# A fresh data directory: the first run created 'admin' and printed its password once; the bench signs in with it.
+SMARTSPOT_ADMIN_PASSWORD=$(grep -oP 'with the password +\K\S+' "$work/server.log") \
 bench/DashboardBench/bin/Release/net10.0/dashboard-bench "http://127.0.0.1:$port" "$server_pid" "$video" "$mask" "$sessions" "$viewers" "$seconds"

@@ -155,7 +155,7 @@ public sealed class AnalyzeCommandTests
         var outcome = await CliProcess.RunAsync(["analyze", "--video", video, "--mask", mask, "--model", model, .. limit]);
 
         Assert.Equal(2, outcome.ExitCode);
-        var line = Assert.Single(outcome.StderrLines);
+        var line = outcome.ErrorLine;
         Assert.StartsWith("error: ", line);
         Assert.Contains(expected, line);
         Assert.DoesNotContain("admin:pw", line);

@@ -8,6 +8,9 @@ public static class CliProcess
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr)
     {
         public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        /// <summary>The one error line on stderr (the progress bar may add lines of its own when the machine is slow).</summary>
+        public string ErrorLine => Assert.Single(StderrLines, line => line.StartsWith("error:", StringComparison.Ordinal));
     }
 
     public static async Task<Outcome> RunAsync(params string[] arguments)

@@ -85,7 +85,7 @@ public sealed class EvalCommandTests
         var outcome = await CliProcess.RunAsync("eval", "--crops", crops, "--model", TinyModel, "--embeddings", Path.Combine(TestPaths.TempDirectory(), "e.txt"));
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains(".csv or .npy", Assert.Single(outcome.StderrLines));
+        Assert.Contains(".csv or .npy", outcome.ErrorLine);
     }
 
     [Fact]
@@ -109,6 +109,6 @@ public sealed class EvalCommandTests
         var outcome = await CliProcess.RunAsync("eval", "--crops", crops, "--model", TinyModel);
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("'occupied'", Assert.Single(outcome.StderrLines));
+        Assert.Contains("'occupied'", outcome.ErrorLine);
     }
 }

@@ -1,23 +1,68 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SmartSpot.Web.Auth;
+using SmartSpot.Web.Auth.Accounts;
+using SmartSpot.Web.Auth.ApiKeys;
 
 namespace SmartSpot.Tests.Web;
 
-/// <summary>The whole web app in memory on a real SQLite file in <paramref name="dataDirectory"/>; analyses run as fast as possible.</summary>
+/// <summary>
+/// The whole web app in memory on a real SQLite file in <paramref name="dataDirectory"/>; analyses run as fast as possible.
+/// <see cref="CreateClient"/> calls the API with an operator's API key (made on first use, as an administrator would);
+/// <see cref="CreateAnonymousClient"/> sends no credentials.
+/// </summary>
 public sealed class SmartSpotAppFactory(
     string dataDirectory,
     IReadOnlyDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    /// <summary>How long a test waits for an analysis: generous, since the first analysis of an app loads the models and the machine may be shared.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    private readonly Lock _keyLock = new();
+    private string? _operatorKey;
 
     public string DataDirectory { get; } = dataDirectory;
+
+    /// <summary>A client that sends an operator's API key with every request.</summary>
+    public new HttpClient CreateClient()
+    {
+        var client = base.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeySecret.HeaderName, OperatorKey());
+        return client;
+    }
+
+    /// <summary>A client without credentials; it keeps cookies (to sign in through the form) and does not follow redirects.</summary>
+    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates an API key with <paramref name="role"/> as an administrator would, and returns its secret.</summary>
+    public async Task<string> CreateKeyAsync(string role, string? name = null)
+    {
+        var created = await Services.GetRequiredService<ApiKeyStore>().CreateAsync(Administrator, name ?? $"test {role} {Guid.NewGuid():N}", role);
+        return created.Secret;
+    }
+
+    /// <summary>Creates a user with <paramref name="role"/> and returns the name and the password it was given.</summary>
+    public async Task<(string UserName, string Password)> CreateUserAsync(string role)
+    {
+        var name = $"{role}-{Guid.NewGuid():N}"[..20];
+        return (name, await Services.GetRequiredService<UserAdministration>().CreateAsync("tests", name, role));
+    }
+
+    /// <summary>The principal the tests act as when they arrange keys.</summary>
+    public static ClaimsPrincipal Administrator { get; } = new(new ClaimsIdentity([new(ClaimTypes.Name, "tests"), new(ClaimTypes.Role, UserRoles.Admin)], "tests"));
+
+    private string OperatorKey()
+    {
+        lock (_keyLock) return _operatorKey ??= Task.Run(() => CreateKeyAsync(UserRoles.Operator)).GetAwaiter().GetResult();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

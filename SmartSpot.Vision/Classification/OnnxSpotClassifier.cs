@@ -37,7 +37,14 @@ public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
         }
         (_inputName, InputHeight, InputWidth, EmbeddingLength) = ReadContract(options.ModelPath);
         _outputNames = options.IncludeEmbedding && EmbeddingLength > 0 ? [ProbabilitiesOutput, EmbeddingOutput] : [ProbabilitiesOutput];
+        Identity = ModelIdentity.Of(options.ModelPath);
     }
+
+    /// <summary>The model file this classifier runs (its hash): what a per-lot head is tied to.</summary>
+    public ModelIdentity Identity { get; }
+
+    /// <summary>Whether each verdict carries the embedding (asked for by <see cref="ClassifierOptions.IncludeEmbedding"/> and the model has one).</summary>
+    public bool IncludesEmbedding => _outputNames.Length > 1;
 
     /// <summary>Height in pixels the model wants its crops at.</summary>
     public int InputHeight { get; }

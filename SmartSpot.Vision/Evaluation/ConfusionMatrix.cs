@@ -1,8 +1,18 @@
+using SmartSpot.Vision.Classification;
+
 namespace SmartSpot.Vision.Evaluation;
 
 /// <summary>Counts of true against predicted status, occupied being the positive class.</summary>
 public sealed record ConfusionMatrix(int FreeAsFree, int FreeAsOccupied, int OccupiedAsFree, int OccupiedAsOccupied)
 {
+    /// <summary>The matrix of these verdicts.</summary>
+    public static ConfusionMatrix Of(IReadOnlyCollection<CropVerdict> verdicts)
+    {
+        int Count(SpotStatus truth, SpotStatus said) => verdicts.Count(verdict => verdict.Truth == truth && verdict.Verdict.Status == said);
+        return new ConfusionMatrix(Count(SpotStatus.Free, SpotStatus.Free), Count(SpotStatus.Free, SpotStatus.Occupied),
+            Count(SpotStatus.Occupied, SpotStatus.Free), Count(SpotStatus.Occupied, SpotStatus.Occupied));
+    }
+
     public int Total => FreeAsFree + FreeAsOccupied + OccupiedAsFree + OccupiedAsOccupied;
 
     public double Accuracy => Ratio(FreeAsFree + OccupiedAsOccupied, Total);

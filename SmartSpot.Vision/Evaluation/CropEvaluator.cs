@@ -29,11 +29,7 @@ public sealed class CropEvaluator(ISpotClassifier classifier)
                 progress?.Report(++done);
             }
         }
-        int Count(SpotStatus truth, SpotStatus said) => crops.Count(crop => crop.Truth == truth && crop.Verdict.Status == said);
-        var confusion = new ConfusionMatrix(
-            Count(SpotStatus.Free, SpotStatus.Free), Count(SpotStatus.Free, SpotStatus.Occupied),
-            Count(SpotStatus.Occupied, SpotStatus.Free), Count(SpotStatus.Occupied, SpotStatus.Occupied));
-        return new CropEvaluation(confusion, crops, skipped);
+        return new CropEvaluation(ConfusionMatrix.Of(crops), crops, skipped);
     }
 
     /// <summary>How many crops <see cref="Evaluate"/> will read.</summary>

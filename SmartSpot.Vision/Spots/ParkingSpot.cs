@@ -8,4 +8,10 @@ public sealed record ParkingSpot(int Id, PixelBox Box, int Area, SpotQuad? Quad 
 {
     /// <summary>The spot's four corners: as drawn, or its box's.</summary>
     public SpotQuad Outline => Quad ?? SpotQuad.FromBox(Box);
+
+    /// <summary>
+    /// Its pixels are its box's: a mask component, or an outline drawn as an upright rectangle (within half a pixel).
+    /// Any other outline is warped to an upright crop for the classifier, and only its inside is watched for change.
+    /// </summary>
+    public bool FillsBox => Quad is not { } quad || quad.IsAxisAligned(0.5);
 }

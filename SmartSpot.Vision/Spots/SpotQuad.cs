@@ -50,6 +50,43 @@ public readonly record struct SpotQuad(PixelPoint A, PixelPoint B, PixelPoint C,
         }
     }
 
+    /// <summary>Every edge is horizontal or vertical within <paramref name="tolerance"/> pixels: an upright rectangle, whose pixels are its box's.</summary>
+    public bool IsAxisAligned(double tolerance)
+    {
+        var quad = this;
+        return Enumerable.Range(0, 4).All(i =>
+        {
+            var edge = quad[i + 1] - quad[i];
+            return Math.Abs(edge.X) <= tolerance || Math.Abs(edge.Y) <= tolerance;
+        });
+    }
+
+    /// <summary>
+    /// The pixels of <paramref name="box"/> whose centres lie inside this convex outline, row by row: for each row of the
+    /// box, the columns [Start, End) relative to the box's left edge (Start = End when the row has none).
+    /// </summary>
+    public (int Start, int End)[] RowSpans(PixelBox box)
+    {
+        var spans = new (int Start, int End)[box.Height];
+        for (var row = 0; row < box.Height; row++)
+        {
+            var y = box.Y + row + 0.5;
+            var (left, right) = (double.PositiveInfinity, double.NegativeInfinity);
+            for (var corner = 0; corner < 4; corner++)
+            {
+                var (p, q) = (this[corner], this[corner + 1]);
+                if (p.Y == q.Y || (p.Y - y) * (q.Y - y) > 0) continue;
+                var x = p.X + (y - p.Y) * (q.X - p.X) / (q.Y - p.Y);
+                (left, right) = (Math.Min(left, x), Math.Max(right, x));
+            }
+            if (left > right) continue;
+            var start = Math.Clamp((int)Math.Ceiling(left - 0.5 - box.X), 0, box.Width);
+            var end = Math.Clamp((int)Math.Floor(right - 0.5 - box.X) + 1, start, box.Width);
+            spans[row] = (start, end);
+        }
+        return spans;
+    }
+
     /// <summary>The same outline with its corners going clockwise on screen, starting from the same corner.</summary>
     public SpotQuad Clockwise() => SignedArea >= 0 ? this : new SpotQuad(A, D, C, B);
 

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using SmartSpot.Vision;
 using SmartSpot.Web.Alerts;
+using SmartSpot.Web.Auth;
+using SmartSpot.Web.Auth.Audit;
 
 namespace SmartSpot.Web.Api;
 
 /// <summary>The /api/lots/{id}/alerts endpoints: list a lot's alert rules, add one (on the lot or one of its zones), delete one.
-/// Errors are <see cref="ApiProblems"/>.</summary>
+/// Viewers list, operators change (audited as a lot change). Errors are <see cref="ApiProblems"/>.</summary>
 public static class AlertsApi
 {
     /// <summary>A rule is a few fields; anything larger is not one.</summary>
@@ -13,10 +15,10 @@ public static class AlertsApi
 
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder routes)
     {
-        var alerts = routes.MapGroup("/api/lots/{id}/alerts").AddEndpointFilter(ApiProblems.AnswerErrorsAsync);
+        var alerts = routes.MapGroup("/api/lots/{id}/alerts").AddEndpointFilter(ApiProblems.AnswerErrorsAsync).RequireAuthorization(UserRoles.Viewer);
         alerts.MapGet("/", ListAsync);
-        alerts.MapPost("/", AddAsync);
-        alerts.MapDelete("/{ruleId}", DeleteAsync);
+        alerts.MapPost("/", AddAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.LotChanged);
+        alerts.MapDelete("/{ruleId}", DeleteAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.LotChanged);
         return routes;
     }
 

@@ -1,5 +1,7 @@
 using SmartSpot.Vision;
 using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Auth;
+using SmartSpot.Web.Auth.Audit;
 using SmartSpot.Web.Lots;
 using SmartSpot.Web.Sessions;
 using SmartSpot.Web.Uploads;
@@ -15,17 +17,18 @@ public static class LotsApi
 {
     public static IEndpointRouteBuilder MapLotsApi(this IEndpointRouteBuilder routes)
     {
-        var lots = routes.MapGroup("/api/lots").AddEndpointFilter(ApiProblems.AnswerErrorsAsync);
-        lots.MapPost("/", CreateAsync);
+        // Like /api/sessions: reading needs a viewer, changing a lot or starting its analysis an operator (audited).
+        var lots = routes.MapGroup("/api/lots").AddEndpointFilter(ApiProblems.AnswerErrorsAsync).RequireAuthorization(UserRoles.Viewer);
+        lots.MapPost("/", CreateAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.LotCreated);
         lots.MapGet("/", ListAsync);
         lots.MapGet("/{id}", GetAsync);
-        lots.MapPut("/{id}", UpdateAsync);
-        lots.MapPut("/{id}/layout", ImportAsync);
-        lots.MapPut("/{id}/mask", ImportMaskAsync);
+        lots.MapPut("/{id}", UpdateAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.LotChanged);
+        lots.MapPut("/{id}/layout", ImportAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.LotChanged);
+        lots.MapPut("/{id}/mask", ImportMaskAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.LotChanged);
         lots.MapGet("/{id}/lot.json", ExportAsync);
         lots.MapGet("/{id}/mask.png", MaskAsync);
         lots.MapGet("/{id}/frame.jpg", FrameAsync);
-        lots.MapPost("/{id}/sessions", StartAsync);
+        lots.MapPost("/{id}/sessions", StartAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.Uploaded);
         return routes;
     }
 

@@ -4,6 +4,8 @@ using SmartSpot.Vision;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Vision.Spots;
 using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Auth;
+using SmartSpot.Web.Auth.Audit;
 using SmartSpot.Web.Demo;
 using SmartSpot.Web.Lots;
 using SmartSpot.Web.Sessions;
@@ -16,20 +18,24 @@ public static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").AddEndpointFilter(ApiProblems.AnswerErrorsAsync);
+        // Every /api endpoint needs a viewer (cookie or API key); the ones that change something need an operator and are audited.
+        var api = routes.MapGroup("/api").AddEndpointFilter(ApiProblems.AnswerErrorsAsync).RequireAuthorization(UserRoles.Viewer);
         var sessions = api.MapGroup("/sessions");
-        sessions.MapPost("/", CreateAsync);
-        sessions.MapPost("/demo", DemoAsync);
+        sessions.MapPost("/", CreateAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.Uploaded);
+        sessions.MapPost("/demo", DemoAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.DemoStarted);
         sessions.MapGet("/", ListAsync);
         sessions.MapGet("/{id}", GetAsync);
         sessions.MapGet("/{id}/intervals.json", IntervalsAsync);
         sessions.MapGet("/{id}/timeline.csv", TimelineAsync);
         sessions.MapGet("/{id}/timeline.json", TimelineJsonAsync);
         sessions.MapGet("/{id}/live.mjpeg", LiveAsync);
-        sessions.MapPost("/{id}/stop", (string id, SessionRegistry registry) => Control(id, registry, session => session.Stop()));
-        sessions.MapPost("/{id}/pause", (string id, SessionRegistry registry) => Control(id, registry, session => session.Pause()));
-        sessions.MapPost("/{id}/resume", (string id, SessionRegistry registry) => Control(id, registry, session => session.Resume()));
-        sessions.MapPost("/{id}/restart", RestartAsync);
+        sessions.MapPost("/{id}/stop", (string id, SessionRegistry registry) => Control(id, registry, session => session.Stop()))
+            .RequireAuthorization(UserRoles.Operator).Audited(AuditAction.Stopped);
+        sessions.MapPost("/{id}/pause", (string id, SessionRegistry registry) => Control(id, registry, session => session.Pause()))
+            .RequireAuthorization(UserRoles.Operator).Audited(AuditAction.Paused);
+        sessions.MapPost("/{id}/resume", (string id, SessionRegistry registry) => Control(id, registry, session => session.Resume()))
+            .RequireAuthorization(UserRoles.Operator).Audited(AuditAction.Resumed);
+        sessions.MapPost("/{id}/restart", RestartAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.Restarted);
         api.Map("/{**path}", (string? path) => ApiProblems.Problem(StatusCodes.Status404NotFound, "No such endpoint",
             $"There is no API endpoint /api/{path} for this method. See docs/web-api.md for the endpoints."));
         return routes;

@@ -12,6 +12,8 @@ using SmartSpot.Vision.Rendering;
 using SmartSpot.Web.Alerts;
 using SmartSpot.Web.Analysis;
 using SmartSpot.Web.Api;
+using SmartSpot.Web.Auth;
+using SmartSpot.Web.Auth.Accounts;
 using SmartSpot.Web.Components;
 using SmartSpot.Web.Demo;
 using SmartSpot.Web.Lots;
@@ -26,12 +28,15 @@ public static class HostingExtensions
     /// <summary>Where the dashboard listens unless --urls, ASPNETCORE_URLS or "Urls" say otherwise: loopback, no TLS (internal dashboard).</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
+    /// <summary>The Host names answered unless AllowedHosts says otherwise: loopback only, so a foreign Host (DNS rebinding) gets 400.</summary>
+    public const string DefaultAllowedHosts = "localhost;127.0.0.1;[::1]";
+
     public static WebApplicationBuilder AddSmartSpot(this WebApplicationBuilder builder)
     {
-        // The lowest-priority setting, so that --urls, ASPNETCORE_URLS, appsettings and a test host's own binding all win.
+        // The lowest-priority settings, so that --urls, ASPNETCORE_URLS, --AllowedHosts, appsettings and a test host's own binding all win.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
-            InitialData = [new(WebHostDefaults.ServerUrlsKey, DefaultUrl)],
+            InitialData = [new(WebHostDefaults.ServerUrlsKey, DefaultUrl), new("AllowedHosts", DefaultAllowedHosts)],
         });
         // ./run.sh starts the build output, not a published folder: serve the framework's and MudBlazor's
         // files from where the build put them in every environment, not only in Development.
@@ -50,6 +55,7 @@ public static class HostingExtensions
         AddOptions<LotOptions>(services, builder.Configuration, settings, LotOptions.Section);
         AddOptions<AlertOptions>(services, builder.Configuration, settings, AlertOptions.Section);
         AddOptions<AlertRuleOptions>(services, builder.Configuration, settings, AlertRuleOptions.Section);
+        AddOptions<AuthOptions>(services, builder.Configuration, settings, AuthOptions.Section);
 
         services.AddDbContextFactory<SmartSpotDbContext>((provider, db) =>
             db.UseSqlite($"Data Source={provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath}"));
@@ -79,6 +85,7 @@ public static class HostingExtensions
         services.AddSingleton<ISourcePreparer, DemoLotPreparer>();
         services.AddSingleton<DemoSessions>();
         AddAlerts(services);
+        services.AddSmartSpotAuth();
 
         services.AddProblemDetails();
         services.AddHealthChecks();
@@ -90,6 +97,7 @@ public static class HostingExtensions
 
     public static WebApplication MapSmartSpot(this WebApplication app)
     {
+        app.UseSmartSpotDefences();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -97,22 +105,34 @@ public static class HostingExtensions
         // API clients get problem details (SessionsApi); pages get the not-found page.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseSmartSpotAuth();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapSessionsApi();
         app.MapLotsApi();
         app.MapAlertsApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends the one Content-Security-Policy (frame-ancestors included).
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 
-    /// <summary>Readies the data directory, then serves until shut down; a data directory SmartSpot cannot use ends the process with one clear line and exit code 73.</summary>
-    public static async Task<int> RunSmartSpotAsync(this WebApplication app)
+    /// <summary>
+    /// Readies the data directory and sign-in, then serves until shut down, or runs the <c>reset-password</c> command.
+    /// A data directory SmartSpot cannot use, or sign-in off beyond loopback, ends the process with one clear line and exit code 73.
+    /// </summary>
+    public static async Task<int> RunSmartSpotAsync(this WebApplication app, string[] args)
     {
         try
         {
             await app.Services.GetRequiredService<StorageStartup>().PrepareAsync(CancellationToken.None);
+            await app.Services.GetRequiredService<AuthStartup>().PrepareAsync(CancellationToken.None);
+            if (PasswordResetCommand.IsRequested(args))
+            {
+                return await app.Services.GetRequiredService<PasswordResetCommand>().RunAsync(args, Console.Out, Console.Error);
+            }
+            ListenAddressCheck.EnsureAllowed(app.Configuration, app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
         }
         catch (StartupRefusedException refused)
         {

@@ -17,6 +17,9 @@ public sealed record StorageOptions
 
     public string DemoDirectory => Path.Combine(Root, DemoFolder);
 
+    /// <summary>The keys that protect sign-in and antiforgery cookies (ASP.NET Core data protection).</summary>
+    public string KeysDirectory => Path.Combine(Root, "keys");
+
     /// <summary>The uploads folder's name inside the data directory, as stored paths begin.</summary>
     public const string UploadsFolder = "uploads";
 

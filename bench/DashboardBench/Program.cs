@@ -5,6 +5,8 @@
 //
 // usage: dashboard-bench URL SERVER_PID VIDEO MASK SESSIONS VIEWERS SECONDS
 // (VIEWERS: how many of the sessions get a browser page; the others run unwatched)
+// It signs in as the administrator whose password SMARTSPOT_ADMIN_PASSWORD holds (dashboard.sh reads it from the
+// first run's log) through the sign-in page; the pages and the API calls use that sign-in.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -20,13 +22,11 @@ if (args.Length != 7)
 var (baseUrl, serverPid, video, mask) = (args[0].TrimEnd('/'), int.Parse(args[1]), args[2], args[3]);
 var (sessionCount, viewers, seconds) = (int.Parse(args[4]), int.Parse(args[5]), int.Parse(args[6]));
 
-using var api = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
-var sessions = new List<string>();
-for (var i = 0; i < sessionCount; i++)
+if (Environment.GetEnvironmentVariable("SMARTSPOT_ADMIN_PASSWORD") is not { Length: > 0 } password)
 {
-    sessions.Add(await Api.StartSessionAsync(api, video, mask, $"bench {i + 1}"));
+    Console.Error.WriteLine("error: set SMARTSPOT_ADMIN_PASSWORD to the password of the dashboard's 'admin' (printed in its log on the first run)");
+    return 2;
 }
-Console.WriteLine($"{sessionCount} session(s) at real time on {Path.GetFileName(video)}, {viewers} watched in a browser; sampling {seconds} s");
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -35,10 +35,21 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
     Headless = true,
     Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
+var (signedIn, cookie) = await SignIn.AsAsync(browser, baseUrl, "admin", password);
+
+using var api = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
+api.DefaultRequestHeaders.Add("Cookie", cookie);
+var sessions = new List<string>();
+for (var i = 0; i < sessionCount; i++)
+{
+    sessions.Add(await Api.StartSessionAsync(api, video, mask, $"bench {i + 1}"));
+}
+Console.WriteLine($"{sessionCount} session(s) at real time on {Path.GetFileName(video)}, {viewers} watched in a browser; sampling {seconds} s");
+
 var pages = new List<IPage>();
 foreach (var id in sessions.Take(viewers))
 {
-    var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+    var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, StorageState = signedIn });
     var page = await context.NewPageAsync();
     await page.GotoAsync($"{baseUrl}/sessions/{id}");
     await page.WaitForFunctionAsync("() => window.smartspotStats && window.smartspotStats.frames > 10", null, new() { Timeout = 60_000 });

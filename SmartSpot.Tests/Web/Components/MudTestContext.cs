@@ -8,10 +8,10 @@ namespace SmartSpot.Tests.Web.Components;
 /// <summary>A bUnit context with MudBlazor's services, loose JS interop and a popover provider.</summary>
 public abstract class MudTestContext : BunitContext
 {
-    /// <param name="services">Services the component under test needs, added before the popover provider resolves any.</param>
-    protected MudTestContext(Action<IServiceCollection>? services = null)
+    /// <param name="setUp">Services (and authorization) the component under test needs, added before the popover provider resolves any.</param>
+    protected MudTestContext(Action<BunitContext>? setUp = null)
     {
-        services?.Invoke(Services);
+        setUp?.Invoke(this);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(options =>
         {

@@ -1,20 +1,18 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SmartSpot.Web.Auth;
+using SmartSpot.Web.Auth.Audit;
 
 namespace SmartSpot.Tests.Web.EndToEnd;
 
-/// <summary>Drives the real app in Chromium: drop files, start, watch counts, frames and tiles update.</summary>
+/// <summary>Drives the real app in Chromium as a signed-in operator: drop files, start, watch counts, frames and tiles update.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class SessionFlowTests(SmartSpotAppFixture app)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     private async Task<IPage> OpenAsync(string path)
     {
-        Assert.SkipWhen(app.Unavailable is not null, app.Unavailable ?? "");
-        var page = await app.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
-        page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
-        Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
-        await page.GotoAsync(app.BaseAddress + path);
+        var page = await app.OpenAsync(UserRoles.Operator, path);
         if (path == "/")
         {
             await Assertions.Expect(page.Locator(".drop-zone[data-ready=true]")).ToHaveCountAsync(2);
@@ -65,6 +63,12 @@ public sealed class SessionFlowTests(SmartSpotAppFixture app)
         await page.GetByTestId("stop-button").ClickAsync();
         await Assertions.Expect(page.GetByTestId("session-status")).ToHaveTextAsync("Stopped");
         await Assertions.Expect(page.GetByTestId("restart-button")).ToBeVisibleAsync();
+        await app.AssertNoCspViolationsAsync(page);
+        var id = new Uri(page.Url).Segments[^1];
+        var audited = (await app.Services.GetRequiredService<AuditLog>().ListAsync(200, TestContext.Current.CancellationToken))
+            .Where(entry => entry.Target == id).Select(entry => (entry.Actor, entry.Action)).Reverse().ToList();
+        var operatorName = app.User(UserRoles.Operator).UserName;
+        Assert.Equal([(operatorName, AuditAction.Uploaded), (operatorName, AuditAction.Paused), (operatorName, AuditAction.Resumed), (operatorName, AuditAction.Stopped)], audited);
     }
 
     [Fact]

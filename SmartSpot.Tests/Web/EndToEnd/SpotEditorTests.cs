@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using SmartSpot.Demo;
 using SmartSpot.Tests.Demo;
 using SmartSpot.Vision.Spots;
+using SmartSpot.Web.Auth;
 
 namespace SmartSpot.Tests.Web.EndToEnd;
 
@@ -13,6 +14,7 @@ namespace SmartSpot.Tests.Web.EndToEnd;
 /// The spot editor in Chromium with real mouse events, on lots of the (short) demo video: rows drawn with the repeat
 /// tool and analysed, a mask imported and exported, the 56-bay demo lot drawn from scratch, and every edit by mouse and key.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class SpotEditorTests(SmartSpotAppFixture app, DemoLotFixture demo)
 {
     private const int BaysPerRow = 14;
@@ -197,12 +199,11 @@ public sealed class SpotEditorTests(SmartSpotAppFixture app, DemoLotFixture demo
         await Screenshots.TakeAsync(page, "session-zone");
     }
 
+    /// <summary>The lot's editor in a page signed in as an operator, at a window size that shows the demo frame at about 100 %.</summary>
     private async Task<SpotEditorPage> OpenEditorAsync(Guid lotId, int width = 1600, int height = 1000)
     {
-        Assert.SkipWhen(app.Unavailable is not null, app.Unavailable ?? "");
-        var page = await app.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, AcceptDownloads = true });
-        page.SetDefaultTimeout((float)Patience.TotalMilliseconds);
-        Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
+        var page = await app.OpenAsync(UserRoles.Operator, "/lots");
+        await page.SetViewportSizeAsync(width, height);
         return await SpotEditorPage.OpenAsync(page, app.BaseAddress, lotId);
     }
 
@@ -210,7 +211,7 @@ public sealed class SpotEditorTests(SmartSpotAppFixture app, DemoLotFixture demo
     private async Task<Guid> CreateLotAsync(string name)
     {
         Assert.SkipWhen(app.Unavailable is not null, app.Unavailable ?? "");
-        using var client = new HttpClient { BaseAddress = new Uri(app.BaseAddress) };
+        var client = app.Api;
         using var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(demo.Lot.VideoPath, Cancel)), "video", Path.GetFileName(demo.Lot.VideoPath) }, { new StringContent(name), "name" } };
         using var created = await client.PostAsync("/api/lots", form, Cancel);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -223,7 +224,7 @@ public sealed class SpotEditorTests(SmartSpotAppFixture app, DemoLotFixture demo
     private async Task<Guid> StartMaskAnalysisAsync()
     {
         Assert.SkipWhen(app.Unavailable is not null, app.Unavailable ?? "");
-        using var client = new HttpClient { BaseAddress = new Uri(app.BaseAddress) };
+        var client = app.Api;
         using var form = new MultipartFormDataContent
         {
             { new ByteArrayContent(await File.ReadAllBytesAsync(demo.Lot.VideoPath, Cancel)), "video", Path.GetFileName(demo.Lot.VideoPath) },
@@ -248,8 +249,7 @@ public sealed class SpotEditorTests(SmartSpotAppFixture app, DemoLotFixture demo
 
     private async Task<JsonElement> GetAsync(string path)
     {
-        using var client = new HttpClient { BaseAddress = new Uri(app.BaseAddress) };
-        return await client.GetFromJsonAsync<JsonElement>(path, Cancel);
+        return await app.Api.GetFromJsonAsync<JsonElement>(path, Cancel);
     }
 
     /// <summary>Share of (spot, frame) verdicts the two analyses agree on, each drawn spot matched to the mask spot nearest its centre.</summary>

@@ -1,7 +1,11 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using SmartSpot.Vision;
 using SmartSpot.Web.Components.Upload;
 using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Auth.Audit;
 using SmartSpot.Web.Storage;
 using SmartSpot.Web.Uploads;
 
@@ -19,6 +23,9 @@ public sealed partial class Home : IDisposable
     private bool _busy;
     private string? _error;
 
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
     private async Task StartAsync()
     {
         if (_video is null || _mask is null)
@@ -35,6 +42,7 @@ public sealed partial class Home : IDisposable
             var stored = video;
             video = null; // from here on the catalog owns both uploads
             var session = await Catalog.CreateAndStartAsync(stored, mask, _name, speed: null, _leaving.Token);
+            await Audit.RecordAsync((await AuthenticationState).User, AuditAction.Uploaded, session.Id.ToString(), _video.Name);
             Navigation.NavigateTo($"/sessions/{session.Id}");
         }
         catch (Exception error) when (error is InvalidInputException or QueueFullException or StorageException or IOException)
@@ -58,6 +66,7 @@ public sealed partial class Home : IDisposable
         try
         {
             var session = await Demo.StartAsync(cancellationToken: _leaving.Token);
+            await Audit.RecordAsync((await AuthenticationState).User, AuditAction.DemoStarted, session.Id.ToString());
             Navigation.NavigateTo($"/sessions/{session.Id}");
         }
         catch (Exception error) when (error is QueueFullException or StorageException)

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using SmartSpot.Vision;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Occupancy;
 using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Auth.Audit;
 using SmartSpot.Web.Components.Occupancy;
 using SmartSpot.Web.Lots;
 using SmartSpot.Web.Sessions;
@@ -32,6 +34,9 @@ public sealed partial class Session : IDisposable
     private int _gridZone;
 
     [Parameter] public Guid Id { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     // A new LiveFrame per run of the followed analysis: a run's frame feed ends with the run.
     private object FrameKey => (object?)_live is null ? Id : (_live, _view?.Summary.StartedAt);
@@ -114,6 +119,7 @@ public sealed partial class Session : IDisposable
         {
             if (await Registry.RestartAsync(Id) is { } restarted && !_disposed)
             {
+                await Audit.RecordAsync((await AuthenticationState).User, AuditAction.Restarted, Id.ToString());
                 Unsubscribe();
                 Follow(restarted);
             }

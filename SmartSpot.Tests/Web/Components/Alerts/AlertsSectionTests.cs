@@ -4,6 +4,7 @@ using MudBlazor;
 using SmartSpot.Alerts;
 using SmartSpot.Alerts.Delivery;
 using SmartSpot.Web.Alerts;
+using SmartSpot.Web.Auth;
 using SmartSpot.Web.Components.Alerts;
 using SmartSpot.Web.Lots;
 using SmartSpot.Tests.Web.Alerts;
@@ -16,13 +17,14 @@ public sealed class AlertsSectionTests : MudTestContext
 {
     private readonly AlertsAppFixture _fixture;
 
-    public AlertsSectionTests(AlertsAppFixture fixture) : base(services =>
+    public AlertsSectionTests(AlertsAppFixture fixture) : base(context =>
     {
         var app = fixture.App.Services;
-        services.AddSingleton(app.GetRequiredService<LotAlertRules>());
-        services.AddSingleton(app.GetRequiredService<DeliveryLog>());
-        services.AddSingleton(app.GetRequiredService<AlertService>());
-        services.AddSingleton(app.GetRequiredService<AlertOptions>());
+        context.Services.AddSingleton(app.GetRequiredService<LotAlertRules>());
+        context.Services.AddSingleton(app.GetRequiredService<DeliveryLog>());
+        context.Services.AddSingleton(app.GetRequiredService<AlertService>());
+        context.Services.AddSingleton(app.GetRequiredService<AlertOptions>());
+        context.AddAuthorization().SetAuthorized("maria").SetPolicies(UserRoles.Operator);
     })
     {
         _fixture = fixture;
