@@ -104,7 +104,8 @@ public sealed class AnalyzeCommandTests
         var text = await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken);
         using var report = JsonDocument.Parse(text);
         var timeline = report.RootElement.GetProperty("timeline").EnumerateArray().ToList();
-        Assert.InRange(timeline.Count, 10, 70);
+        // Two seconds at 30 fps, plus what FFmpeg buffered while probing the stream (a loaded machine gets it in one burst).
+        Assert.InRange(timeline.Count, 10, 150);
         Assert.True(timeline[^1].GetProperty("time").GetDouble() < 2);
         Assert.Equal(server.Url.Replace("http://", "http://***@", StringComparison.Ordinal), report.RootElement.GetProperty("video").GetProperty("path").GetString());
         Assert.DoesNotContain("s3cret", text + outcome.Stdout + outcome.Stderr);

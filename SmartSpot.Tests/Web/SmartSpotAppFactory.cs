@@ -86,6 +86,16 @@ public sealed class SmartSpotAppFactory(
         return await CreateClient().PostAsync("/api/sessions", form);
     }
 
+    /// <summary>Posts a live camera's URL and a mask (and optional extra form fields) to /api/sessions.</summary>
+    public async Task<HttpResponseMessage> UploadLiveAsync(string url, string maskPath, params (string Name, string Value)[] fields)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(url), "url");
+        form.Add(FileContent(maskPath), "mask", Path.GetFileName(maskPath));
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        return await CreateClient().PostAsync("/api/sessions", form);
+    }
+
     /// <summary>Uploads and returns the new session's id, failing the test unless the upload was accepted.</summary>
     public async Task<Guid> StartAsync(string videoPath, string maskPath, params (string Name, string Value)[] fields)
     {

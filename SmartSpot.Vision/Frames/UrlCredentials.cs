@@ -14,6 +14,9 @@ public static partial class UrlCredentials
     public static string Mask(string text) =>
         SecretQueryValue().Replace(UserInfo().Replace(text, $"$1{Hidden}@"), $"$1{Hidden}");
 
+    /// <summary>True when <see cref="Mask"/> has hidden something in the text: the credentials are gone from it.</summary>
+    public static bool IsMasked(string text) => text.Contains($"{Hidden}@", StringComparison.Ordinal) || text.Contains($"={Hidden}", StringComparison.Ordinal);
+
     /// <summary>True when the text names a network stream (rtsp, rtsps, http, https) rather than a file.</summary>
     public static bool IsStreamUrl(string text) => StreamScheme().IsMatch(text);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartSpot.Vision;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Spots;
 using SmartSpot.Web.Sessions;
@@ -18,22 +19,30 @@ public sealed class SessionOpener(PipelineOptions pipeline, IOptions<StorageOpti
     public Task<AnalysisInput> OpenWithMaskAsync(SessionSource source, CancellationToken cancellationToken) =>
         Task.Run(() => Open(source, video => AnalysisInput.Open(video, MaskOf(source), pipeline)), cancellationToken);
 
-    /// <summary>Replaces the server paths of <paramref name="source"/>'s files in an engine message with the operator's file names.</summary>
+    /// <summary>
+    /// Replaces the server paths of <paramref name="source"/>'s files in an engine message with the operator's file
+    /// names, and masks the credentials of any URL in it.
+    /// </summary>
     public string Explain(SessionSource source, string message)
     {
         var explained = message.Replace(storage.Value.FullPath(source.VideoPath), source.VideoFileName, StringComparison.Ordinal);
-        return source is { MaskPath: { } mask, MaskFileName: { } maskName }
-            ? explained.Replace(storage.Value.FullPath(mask), maskName, StringComparison.Ordinal)
-            : explained;
+        if (source is { MaskPath: { } mask, MaskFileName: { } maskName })
+        {
+            explained = explained.Replace(storage.Value.FullPath(mask), maskName, StringComparison.Ordinal);
+        }
+        return UrlCredentials.Mask(explained);
     }
 
     private AnalysisInput Open(SessionSource source, Func<string, AnalysisInput> open)
     {
-        var video = storage.Value.FullPath(source.VideoPath);
-        if (!File.Exists(video) || source.MaskPath is { } mask && !File.Exists(storage.Value.FullPath(mask)))
+        var video = Video(source);
+        var live = source.Kind == SessionKind.Stream;
+        if (!live && !File.Exists(video) || source.MaskPath is { } mask && !File.Exists(storage.Value.FullPath(mask)))
         {
             var upload = source.MaskFileName is null ? "the video" : "the video and mask";
-            throw new InvalidInputException($"The stored files of this analysis ({Files(source)}) are gone from the data directory; upload {upload} again.");
+            throw new InvalidInputException(live
+                ? $"The stored mask of this live session ('{source.MaskFileName}') is gone from the data directory; start the live session again with its mask."
+                : $"The stored files of this analysis ({Files(source)}) are gone from the data directory; upload {upload} again.");
         }
         try
         {
@@ -55,4 +64,17 @@ public sealed class SessionOpener(PipelineOptions pipeline, IOptions<StorageOpti
 
     private static string Files(SessionSource source) =>
         source.MaskFileName is { } mask ? $"'{source.VideoFileName}', '{mask}'" : $"'{source.VideoFileName}'";
+
+    /// <summary>The file to decode, or the stream's URL: as given while the session lives, as stored (masked) after a restart of the server.</summary>
+    private string Video(SessionSource source)
+    {
+        if (source.Kind != SessionKind.Stream) return storage.Value.FullPath(source.VideoPath);
+        var url = source.StreamUrl ?? source.VideoPath;
+        if (UrlCredentials.IsMasked(url))
+        {
+            throw new InvalidInputException(
+                $"The address of '{source.VideoFileName}' carried credentials, which SmartSpot does not keep once the server restarts; start a new live session with the full URL.");
+        }
+        return url;
+    }
 }

@@ -87,8 +87,10 @@ public sealed class SessionRegistry(
     public async Task<AnalysisSession?> RestartAsync(Guid id, double? speed = null, CancellationToken cancellationToken = default)
     {
         using var reservation = queue.Reserve();
-        if (await repository.FindAsync(id, cancellationToken) is not var (summary, source)) return null;
+        if (await repository.FindAsync(id, cancellationToken) is not var (summary, stored)) return null;
         if (Find(id) is { IsActive: true } active) throw StillActive(active);
+        // A live session still in memory knows its camera's whole URL; the database keeps it masked.
+        var source = Find(id)?.Source ?? stored;
         if (Preparer(source.Kind) is { } preparer) await preparer.PrepareAsync(cancellationToken);
         var input = await OpenAgainAsync(summary, source, cancellationToken);
         var pace = speed is null ? summary.Speed : Pace(speed);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SmartSpot.Vision;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Frames;
@@ -17,12 +18,13 @@ public sealed class SessionRunner(
     SessionOpener opener,
     AnalysisAlerts alerts,
     PipelineOptions pipeline,
+    IOptions<AnalysisOptions> options,
     TimeProvider time,
     ILogger<SessionRunner> logger)
 {
     public async Task RunAsync(AnalysisSession session, CancellationToken stopping)
     {
-        var recorder = repository.Recorder(session);
+        var recorder = repository.Recorder(session, TimeSpan.FromSeconds(options.Value.LiveTimelineSeconds));
         using var input = session.TakeInput();
         if (input is null)
         {
@@ -37,11 +39,14 @@ public sealed class SessionRunner(
         {
             alertFeed = await alerts.OpenAsync(session.Source.LotId, cancel.Token);
             var engine = new OccupancyPipeline(Classifier(), pipeline, time);
+            var stream = input.Source as LiveStreamFrameSource;
+            if (stream is not null) session.Watch(stream);
             session.MarkRunning();
             await recorder.StartedAsync(cancel.Token);
             alertFeed.Online();
-            if (input.Source is LiveStreamFrameSource live) live.ConnectionChanged += alertFeed.Connection;
-            logger.LogInformation("Analysing session {SessionId}: {Frames} frames, {Spots} spots.", session.Id, input.Source.Info.FrameCount, input.Spots.Spots.Count);
+            if (stream is not null) stream.ConnectionChanged += alertFeed.Connection;
+            logger.LogInformation("Analysing session {SessionId}: {Video}, {Spots} spots.", session.Id,
+                input.Source.Info.IsLive ? "a live stream" : $"{input.Source.Info.FrameCount} frames", input.Spots.Spots.Count);
             await foreach (var result in engine.RunAsync(input, session.Playback, cancel.Token))
             {
                 session.Record(result.Snapshot);
@@ -54,6 +59,7 @@ public sealed class SessionRunner(
             if (input.Source.EndedEarly)
             {
                 logger.LogWarning("The video of session {SessionId} ended after {Frames} of {Count} frames.", session.Id, session.FramesDone, input.Source.Info.FrameCount);
+                error = $"The video ended after frame {session.FramesDone:N0} of the {input.Source.Info.FrameCount:N0} it announces; it may be truncated. The results cover the frames read.";
             }
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)

@@ -74,17 +74,25 @@ public static class SessionsApi
             Video = session.Video is { } video ? new { video.Width, video.Height, video.Fps, video.FrameCount } : null,
             session.Free, session.Occupied, session.StartedAt, session.FinishedAt,
             Live = session.IsActive ? $"/api/sessions/{session.Id}/live.mjpeg" : null,
-            Spots = detail.Spots.Select(spot => SpotView(spot, detail.StateOf(spot.Id), session.IsActive)),
+            Stream = detail.Stream is { } stream ? StreamView(stream) : null,
+            Spots = detail.Spots.Select(spot => SpotView(spot, detail.StateOf(spot.Id), session.IsActive, detail.IsStale)),
             Zones = ZoneCounter.Count(zones, detail.States).Zip(zones, (count, zone) => new { count.ZoneId, count.Name, count.Free, count.Occupied, Spots = zone.SpotIds }),
         });
     }
 
     // Confidences are known while the analysis runs; a stored analysis keeps only statuses, so they are null then.
-    private static object SpotView(ParkingSpot spot, SpotState? state, bool live) => new
+    // Stale: a live stream is reconnecting, so the status is the last one seen before it dropped.
+    private static object SpotView(ParkingSpot spot, SpotState? state, bool live, bool stale) => new
     {
         spot.Id, spot.Box.X, spot.Box.Y, spot.Box.Width, spot.Box.Height, state?.Status,
         Confidence = live ? state?.Confidence : null,
         Uncertain = live ? state?.Uncertain : null,
+        Stale = stale,
+    };
+
+    private static object StreamView(StreamHealth stream) => new
+    {
+        stream.Status, stream.Since, stream.LastError, stream.Reconnects, stream.FramesReceived, stream.FramesDropped, stream.Fps,
     };
 
     private static async Task<IResult> IntervalsAsync(string id, SessionReader reader, HttpResponse response, CancellationToken cancellationToken)
@@ -97,13 +105,13 @@ public static class SessionsApi
         }));
     }
 
-    /// <summary>frame,time,free,occupied, then a free and an occupied column per zone of the lot.</summary>
+    /// <summary>frame,time,free,occupied,gap (1 after a break in a live stream), then a free and an occupied column per zone of the lot.</summary>
     private static async Task<IResult> TimelineAsync(string id, SessionReader reader, LotRepository lots, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, reader, cancellationToken) is not { } session) return ApiProblems.NoSuchSession(id);
         var zones = await ZonesOfAsync(session.Summary, lots, cancellationToken);
         var zoneTimelines = zones.Select(zone => ZoneCounter.Timeline(zone, session.Timeline, session.Intervals)).ToList();
-        var csv = new StringBuilder("frame,time,free,occupied");
+        var csv = new StringBuilder("frame,time,free,occupied,gap");
         foreach (var zone in zones)
         {
             csv.Append(CultureInfo.InvariantCulture, $",{CsvField(zone.Name + " free")},{CsvField(zone.Name + " occupied")}");
@@ -112,7 +120,7 @@ public static class SessionsApi
         for (var index = 0; index < session.Timeline.Count; index++)
         {
             var point = session.Timeline[index];
-            csv.Append(CultureInfo.InvariantCulture, $"{point.Frame},{point.Time.TotalSeconds:0.###},{point.Free},{point.Occupied}");
+            csv.Append(CultureInfo.InvariantCulture, $"{point.Frame},{point.Time.TotalSeconds:0.###},{point.Free},{point.Occupied},{(point.FollowsGap ? 1 : 0)}");
             foreach (var zone in zoneTimelines)
             {
                 csv.Append(CultureInfo.InvariantCulture, $",{zone[index].Free},{zone[index].Occupied}");
@@ -134,7 +142,7 @@ public static class SessionsApi
             Zones = zones.Select(zone => new { zone.Id, zone.Name, Spots = zone.SpotIds }),
             Points = session.Timeline.Select((point, index) => new
             {
-                point.Frame, Time = Math.Round(point.Time.TotalSeconds, 3), point.Free, point.Occupied,
+                point.Frame, Time = Math.Round(point.Time.TotalSeconds, 3), point.Free, point.Occupied, Gap = point.FollowsGap,
                 Zones = zones.Select((zone, z) => new { zone.Id, zoneTimelines[z][index].Free, zoneTimelines[z][index].Occupied }),
             }),
         });

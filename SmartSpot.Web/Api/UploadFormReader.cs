@@ -9,14 +9,15 @@ using SmartSpot.Web.Uploads;
 namespace SmartSpot.Web.Api;
 
 /// <summary>
-/// Streams a multipart upload straight into the <see cref="UploadStore"/>, no buffering: the analysis form (video, mask,
-/// optional name and speed) and the lot form (video, optional lot file and name). Stored files are deleted on any refusal.
+/// Streams a multipart upload straight into the <see cref="UploadStore"/>, no buffering: the analysis form (a video file
+/// or a camera <c>url</c>, a mask, optional name and speed) and the lot form (video, optional lot file and name).
+/// Stored files are deleted on any refusal.
 /// </summary>
 internal static class UploadFormReader
 {
     private const int FieldLimit = 1024;
 
-    /// <summary>The one-step start: a lot of the video and mask, and its first analysis.</summary>
+    /// <summary>The one-step start: a lot of the video (or camera url) and mask, and its first analysis.</summary>
     /// <param name="querySpeed">The <c>speed</c> of the query string; the form field may give it instead (not both).</param>
     public static async Task<AnalysisSession> CreateSessionAsync(
         HttpRequest request, string? querySpeed, UploadStore uploads, LotCatalog catalog, CancellationToken cancellationToken)
@@ -30,8 +31,22 @@ internal static class UploadFormReader
                 if (speed is not null) throw new InvalidInputException("The speed is given twice (in the query and in the form); give it once.");
                 speed = AnalysisSpeed.Parse(form.Speed);
             }
-            var video = form.Video ?? throw new InvalidInputException("The video is missing: send the camera video as the multipart file field 'video'.");
+            if (form.Video is not null && form.Url is not null)
+            {
+                throw new InvalidInputException("The upload has both a video file and a url; send one: the file field 'video' or the text field 'url' of a live camera.");
+            }
+            if (form.Video is null && form.Url is null)
+            {
+                throw new InvalidInputException("The video is missing: send the camera video as the multipart file field 'video', or a live camera's address as the field 'url'.");
+            }
             var mask = form.Mask ?? throw new InvalidInputException("The mask is missing: send the mask image (white spots on black) as the multipart file field 'mask'.");
+            if (form.Url is { } url)
+            {
+                if (speed is not null) throw new InvalidInputException("A live camera sets its own pace: leave out the speed when sending a url.");
+                form = form with { Mask = null }; // from here on the catalog owns the mask
+                return await catalog.CreateLiveAndStartAsync(url, mask, form.Name, cancellationToken);
+            }
+            var video = form.Video!;
             form = form with { Video = null, Mask = null }; // from here on the catalog owns both uploads
             return await catalog.CreateAndStartAsync(video, mask, form.Name, speed, cancellationToken);
         }
@@ -47,7 +62,7 @@ internal static class UploadFormReader
         var form = await ReadAsync(request, uploads, lots.MaxLotFileBytes, cancellationToken);
         try
         {
-            if (form.Mask is not null)
+            if (form.Mask is not null || form.Url is not null)
             {
                 throw new InvalidInputException("A new lot takes a video and optionally a lot file ('lot'); import a mask into the lot afterwards (PUT /api/lots/{id}/mask), or start an analysis of a video and mask at POST /api/sessions.");
             }
@@ -75,7 +90,7 @@ internal static class UploadFormReader
             // Above the UploadStore limits, so that the store refuses first and names the limit and the file.
             BodyLengthLimit = Math.Max(Math.Max(limits.MaxVideoBytes, limits.MaxMaskBytes), lotFileLimit) + 64 * 1024,
         };
-        var form = new UploadForm(null, null, null, null, null);
+        var form = new UploadForm(null, null, null, null, null, null);
         try
         {
             while (await ReadSectionAsync(reader, cancellationToken) is { } section)
@@ -99,12 +114,15 @@ internal static class UploadFormReader
                         form = form with { LotFile = (json, fileName) };
                         break;
                     case "name":
-                        form = form with { Name = await ReadFieldAsync(section, cancellationToken) };
+                        form = form with { Name = await ReadFieldAsync(section, cancellationToken, "the name") };
+                        break;
+                    case "url":
+                        form = form with { Url = await ReadFieldAsync(section, cancellationToken, "the url", StreamAddress.MaxLength) };
                         break;
                     case "speed" when form.Speed is not null:
                         throw new InvalidInputException("The speed is given twice in the form; give it once.");
                     case "speed":
-                        form = form with { Speed = await ReadFieldAsync(section, cancellationToken) };
+                        form = form with { Speed = await ReadFieldAsync(section, cancellationToken, "the speed") };
                         break;
                 }
             }
@@ -118,7 +136,7 @@ internal static class UploadFormReader
     }
 
     /// <summary>The parts of an upload form that arrived; the stored files belong to it until taken.</summary>
-    private sealed record UploadForm(StoredUpload? Video, StoredUpload? Mask, (byte[] Json, string FileName)? LotFile, string? Name, string? Speed)
+    private sealed record UploadForm(StoredUpload? Video, StoredUpload? Mask, (byte[] Json, string FileName)? LotFile, string? Name, string? Speed, string? Url)
     {
         public void Discard(UploadStore uploads)
         {
@@ -155,12 +173,12 @@ internal static class UploadFormReader
         throw new InvalidInputException("Send the files as multipart/form-data with the file fields 'video' and 'mask' (and optionally 'name' and 'speed').");
     }
 
-    private static async Task<string> ReadFieldAsync(MultipartSection section, CancellationToken cancellationToken)
+    private static async Task<string> ReadFieldAsync(MultipartSection section, CancellationToken cancellationToken, string what, int limit = FieldLimit)
     {
         using var reader = new StreamReader(section.Body);
-        var buffer = new char[FieldLimit + 1];
+        var buffer = new char[limit + 1];
         var read = await reader.ReadBlockAsync(buffer, cancellationToken);
-        if (read > FieldLimit) throw new InvalidInputException($"A form field is longer than {FieldLimit} characters; shorten the name.");
+        if (read > limit) throw new InvalidInputException($"A form field is longer than {limit} characters; shorten {what}.");
         return new string(buffer, 0, read);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartSpot.Vision;
+using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Rendering;
 using SmartSpot.Vision.Spots;
@@ -60,19 +61,60 @@ public sealed class LotCatalog(
     public async Task<AnalysisSession> CreateAndStartAsync(
         StoredUpload video, StoredUpload mask, string? name, double? speed, CancellationToken cancellationToken)
     {
-        var lotId = Guid.NewGuid();
+        try
+        {
+            var lotId = Guid.NewGuid();
+            var source = new SessionSource(SessionKind.Upload, lotId, video.FileName, video.StoredPath, mask.FileName, mask.StoredPath);
+            var lotName = Path.GetFileNameWithoutExtension(video.FileName);
+            return await StartWithMaskAsync(source, lotName, NameOf(name, "The session name", lotName), speed, cancellationToken);
+        }
+        catch
+        {
+            uploads.Delete(video);
+            uploads.Delete(mask);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The one-step start of a live camera: connects to it, fits the uploaded mask to its picture, makes a lot of the
+    /// camera (named after its URL, credentials masked) and queues the live analysis, which runs until stopped (it holds
+    /// one of the MaxConcurrentSessions slots meanwhile). On any refusal nothing is kept.
+    /// </summary>
+    /// <param name="url">rtsp://, rtsps://, http:// or https://; its credentials are kept in memory only, never stored or shown.</param>
+    /// <exception cref="InvalidInputException">Not a stream URL, the camera does not answer with video, or the mask does not fit.</exception>
+    /// <exception cref="QueueFullException">Too many analyses are waiting; nothing was stored.</exception>
+    public async Task<AnalysisSession> CreateLiveAndStartAsync(string url, StoredUpload mask, string? name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var address = StreamAddress.Parse(url);
+            var masked = UrlCredentials.Mask(address.OriginalString);
+            var source = new SessionSource(SessionKind.Stream, Guid.NewGuid(), masked, masked, mask.FileName, mask.StoredPath, address.OriginalString);
+            var fallback = $"{address.Host} live";
+            var lotName = masked.Length <= DisplayName.MaxLength ? masked : fallback;
+            return await StartWithMaskAsync(source, lotName, NameOf(name, "The session name", fallback), speed: 0, cancellationToken); // the camera sets the pace
+        }
+        catch
+        {
+            uploads.Delete(mask);
+            throw;
+        }
+    }
+
+    /// <summary>Opens the source against its uploaded mask, keeps a lot of it with the mask's spots and queues its first analysis; the caller deletes the uploads on refusal.</summary>
+    private async Task<AnalysisSession> StartWithMaskAsync(SessionSource source, string lotName, string sessionName, double? speed, CancellationToken cancellationToken)
+    {
         var added = false;
         try
         {
             using var reservation = queue.Reserve();
-            var source = new SessionSource(SessionKind.Upload, lotId, video.FileName, video.StoredPath, mask.FileName, mask.StoredPath);
-            var sessionName = NameOf(name, "The session name", video.FileName);
             var input = await opener.OpenWithMaskAsync(source, cancellationToken);
             try
             {
                 var now = time.GetUtcNow();
-                var lotSource = new LotSource(SessionKind.Upload, video.FileName, video.StoredPath);
-                await lots.AddAsync(new Lot(lotId, Path.GetFileNameWithoutExtension(video.FileName), now, now, lotSource, LotLayout.FromSpotMap(input.Spots)), cancellationToken);
+                var lotSource = new LotSource(source.Kind, source.VideoFileName, source.VideoPath);
+                await lots.AddAsync(new Lot(source.LotId, lotName, now, now, lotSource, LotLayout.FromSpotMap(input.Spots)), cancellationToken);
                 added = true;
             }
             catch
@@ -84,9 +126,7 @@ public sealed class LotCatalog(
         }
         catch
         {
-            if (added) await ForgetAsync(lotId);
-            uploads.Delete(video);
-            uploads.Delete(mask);
+            if (added) await ForgetAsync(source.LotId);
             throw;
         }
     }
@@ -135,6 +175,10 @@ public sealed class LotCatalog(
     public async Task<StillFrame> RenderAsync(LotSource source, CancellationToken cancellationToken)
     {
         if (preparers.FirstOrDefault(preparer => preparer.Kind == source.Kind) is { } preparer) await preparer.PrepareAsync(cancellationToken);
+        if (source.Kind == SessionKind.Stream)
+        {
+            throw new InvalidInputException($"The lot of the camera '{source.VideoFileName}' has no stored video to show a frame of; its spots come from the mask it was started with.");
+        }
         var path = storage.Value.FullPath(source.VideoPath);
         if (!File.Exists(path))
         {
@@ -175,11 +219,11 @@ public sealed class LotCatalog(
         }
     }
 
-    /// <summary>The name given (cleaned), else the video's file name without its extension.</summary>
+    /// <summary>The name given (cleaned), else <paramref name="fallback"/>.</summary>
     /// <param name="what">What the name is, for the message: "The session name".</param>
-    private static string NameOf(string? name, string what, string videoFileName)
+    private static string NameOf(string? name, string what, string fallback)
     {
         var cleaned = name is null ? "" : DisplayName.Clean(name, what);
-        return cleaned.Length > 0 ? cleaned : Path.GetFileNameWithoutExtension(videoFileName);
+        return cleaned.Length > 0 ? cleaned : fallback;
     }
 }

@@ -21,6 +21,11 @@ public sealed class AnalysisSession
     private AnalysisInput? _input;
     private long _rateStart;
     private int _rateFrames;
+    private LiveStreamFrameSource? _stream;
+    private StreamHealth? _streamHealth;
+    private long _streamRateStart;
+    private long _streamRateReceived;
+    private double _streamFps;
 
     public AnalysisSession(
         Guid id, string name, DateTimeOffset createdAt, SessionSource source, double? speed,
@@ -42,7 +47,7 @@ public sealed class AnalysisSession
 
     public SessionStatus Status { get; private set; } = SessionStatus.Queued;
 
-    /// <summary>What went wrong, for the operator; null unless Failed or Interrupted.</summary>
+    /// <summary>What went wrong, for the operator: why it Failed or was Interrupted, or that a Completed video ended before its announced end; null otherwise.</summary>
     public string? Error { get; private set; }
 
     /// <summary>Known once the input is opened; Source is the client's file name.</summary>
@@ -100,9 +105,15 @@ public sealed class AnalysisSession
             {
                 return new SessionDetail(
                     Summary, Spots, Latest?.Spots ?? [], Latest is null ? [] : _history.Intervals, _history.Timeline,
-                    Status == SessionStatus.Running ? FramesPerSecond : 0);
+                    Status == SessionStatus.Running ? FramesPerSecond : 0, StreamNow());
             }
         }
+    }
+
+    /// <summary>A live session's camera: connection, frames received and dropped, real fps; null for files.</summary>
+    public StreamHealth? Stream
+    {
+        get { lock (_lock) return StreamNow(); }
     }
 
     /// <summary>Per-spot intervals so far, open ones ending at the last analysed frame; by spot, then time.</summary>
@@ -179,6 +190,18 @@ public sealed class AnalysisSession
         }
     }
 
+    /// <summary>Follows the run's camera stream: its connection changes notify subscribers as frames do.</summary>
+    internal void Watch(LiveStreamFrameSource stream)
+    {
+        lock (_lock)
+        {
+            _stream = stream;
+            (_streamRateStart, _streamRateReceived, _streamFps) = (_time.GetTimestamp(), stream.FramesReceived, 0);
+        }
+        stream.ConnectionChanged += OnConnectionChanged;
+        Notify();
+    }
+
     internal void MarkRunning()
     {
         lock (_lock)
@@ -206,6 +229,7 @@ public sealed class AnalysisSession
                 _rateFrames = 0;
                 _rateStart = _time.GetTimestamp();
             }
+            MeasureStream();
         }
         Notify();
     }
@@ -214,7 +238,8 @@ public sealed class AnalysisSession
     internal SessionSummary Ending(SessionStatus status, string? error = null)
     {
         var summary = Summary;
-        var framesDone = status == SessionStatus.Completed && summary.FrameCount > 0 ? summary.FrameCount : summary.FramesDone;
+        // Every frame was read (the last ones may have been skipped by AnalyzeEvery), unless the video ended early (an error says so).
+        var framesDone = status == SessionStatus.Completed && error is null && summary.FrameCount > 0 ? summary.FrameCount : summary.FramesDone;
         return summary with { Status = status, Error = error, FinishedAt = _time.GetUtcNow(), FramesDone = framesDone };
     }
 
@@ -225,6 +250,7 @@ public sealed class AnalysisSession
         {
             (Status, Error, FinishedAt, FramesDone, FramesPerSecond) = (outcome.Status, outcome.Error, outcome.FinishedAt, outcome.FramesDone, 0);
             ReleaseInput();
+            StopWatching();
         }
         Notify();
     }
@@ -236,6 +262,7 @@ public sealed class AnalysisSession
         {
             if (IsActive) return false;
             _history = new OccupancyHistory();
+            _streamHealth = null;
             _stop.Dispose();
             _stop = new CancellationTokenSource();
             (Status, Error, Latest, FramesDone, FramesPerSecond, StartedAt, FinishedAt) = (SessionStatus.Queued, null, null, 0, 0, null, null);
@@ -245,6 +272,46 @@ public sealed class AnalysisSession
         }
         Open(input);
         return true;
+    }
+
+    /// <summary>The camera as it is now, or as it was when the run ended; under the lock.</summary>
+    private StreamHealth? StreamNow()
+    {
+        if (_stream is not { } stream) return _streamHealth;
+        var connection = stream.Connection;
+        return new StreamHealth(
+            connection.Status, connection.Since, connection.LastError, connection.Reconnects, stream.FramesReceived, stream.FramesDropped,
+            connection.Status == StreamStatus.Live ? _streamFps : 0);
+    }
+
+    /// <summary>The camera's real frame rate from the frames it delivered over the last second or more; under the lock.</summary>
+    private void MeasureStream()
+    {
+        if (_stream is null) return;
+        var elapsed = _time.GetElapsedTime(_streamRateStart);
+        if (elapsed < TimeSpan.FromSeconds(1)) return;
+        var received = _stream.FramesReceived;
+        _streamFps = (received - _streamRateReceived) / elapsed.TotalSeconds;
+        (_streamRateStart, _streamRateReceived) = (_time.GetTimestamp(), received);
+    }
+
+    private void OnConnectionChanged(StreamConnection connection)
+    {
+        lock (_lock)
+        {
+            // Frames start anew after a gap: the rate counts from here, not across the gap.
+            if (_stream is { } stream) (_streamRateStart, _streamRateReceived) = (_time.GetTimestamp(), stream.FramesReceived);
+        }
+        Notify();
+    }
+
+    /// <summary>Keeps the camera's last health and lets go of the source (the run disposes it); under the lock.</summary>
+    private void StopWatching()
+    {
+        if (_stream is not { } stream) return;
+        _streamHealth = StreamNow();
+        stream.ConnectionChanged -= OnConnectionChanged;
+        _stream = null;
     }
 
     private void ReleaseInput()

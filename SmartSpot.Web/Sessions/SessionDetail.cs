@@ -10,14 +10,19 @@ namespace SmartSpot.Web.Sessions;
 /// <param name="Intervals">By spot, then time; open ones end at the last analysed frame.</param>
 /// <param name="Timeline">The counts after every analysed frame, in frame order.</param>
 /// <param name="FramesPerSecond">Analysis speed while it runs; 0 otherwise.</param>
+/// <param name="Stream">A live session's camera while it runs (and as it was when it ended); null for files and stored sessions.</param>
 public sealed record SessionDetail(
     SessionSummary Summary,
     IReadOnlyList<ParkingSpot> Spots,
     IReadOnlyList<SpotState> States,
     IReadOnlyList<SpotInterval> Intervals,
     IReadOnlyList<TimelinePoint> Timeline,
-    double FramesPerSecond)
+    double FramesPerSecond,
+    StreamHealth? Stream = null)
 {
+    /// <summary>The states are the last ones seen before a live stream dropped: shown, but marked as such.</summary>
+    public bool IsStale => Summary.IsActive && Stream is { IsStale: true };
+
     /// <summary>Video time of the last analysed frame.</summary>
     public TimeSpan Now => Timeline.Count > 0 ? Timeline[^1].Time : TimeSpan.Zero;
 

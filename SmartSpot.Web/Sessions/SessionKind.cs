@@ -8,4 +8,7 @@ public enum SessionKind
 
     /// <summary>The synthetic demo lot, generated in the data directory's demo folder (again if it is gone).</summary>
     Demo,
+
+    /// <summary>A live camera stream (RTSP or HTTP) and an uploaded mask: runs until stopped.</summary>
+    Stream,
 }

@@ -32,7 +32,8 @@ public sealed class SessionRepository(IDbContextFactory<SmartSpotDbContext> dbFa
     }
 
     /// <summary>The recorder of one run of <paramref name="session"/>.</summary>
-    public SessionRecorder Recorder(AnalysisSession session) => new(dbFactory, session, time);
+    /// <param name="livePointPeriod">How often a live session's timeline is written between changes (see <see cref="SessionRecorder"/>).</param>
+    public SessionRecorder Recorder(AnalysisSession session, TimeSpan livePointPeriod) => new(dbFactory, session, livePointPeriod, time);
 
     /// <summary>Every stored session, newest first.</summary>
     public async Task<IReadOnlyList<SessionSummary>> ListAsync(CancellationToken cancellationToken)

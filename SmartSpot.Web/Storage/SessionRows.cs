@@ -56,6 +56,7 @@ public static class SessionRows
     public static TimelinePointEntity ToEntity(Guid sessionId, OccupancySnapshot snapshot) => new()
     {
         SessionId = sessionId, Frame = snapshot.Frame, Seconds = snapshot.Time.TotalSeconds, Free = snapshot.Free, Occupied = snapshot.Occupied,
+        FollowsGap = snapshot.FollowsGap,
     };
 
     public static SessionSummary ToSummary(SessionEntity entity) => new(
@@ -78,7 +79,8 @@ public static class SessionRows
         interval.SpotId, interval.Status, interval.StartFrame, interval.EndFrame,
         TimeSpan.FromSeconds(interval.StartSeconds), TimeSpan.FromSeconds(interval.EndSeconds));
 
-    public static TimelinePoint ToPoint(TimelinePointEntity point) => new(point.Frame, TimeSpan.FromSeconds(point.Seconds), point.Free, point.Occupied);
+    public static TimelinePoint ToPoint(TimelinePointEntity point) =>
+        new(point.Frame, TimeSpan.FromSeconds(point.Seconds), point.Free, point.Occupied, point.FollowsGap);
 
     /// <summary>A stored spot's state is its last interval (stored analyses keep no confidence: 1).</summary>
     public static SpotState ToState(SpotInterval last) => new(last.SpotId, last.Status, 1f, last.StartFrame, last.StartTime);

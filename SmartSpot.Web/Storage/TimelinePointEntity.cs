@@ -12,4 +12,7 @@ public sealed class TimelinePointEntity
     public int Free { get; set; }
 
     public int Occupied { get; set; }
+
+    /// <summary>Frames were lost just before this one: a live stream dropped and came back.</summary>
+    public bool FollowsGap { get; set; }
 }

@@ -141,7 +141,7 @@ public sealed class AnalysisWorkerTests
         using (var subscription = session.Feed.Subscribe())
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
             frame = await subscription.Frames.ReadAsync(timeout.Token);
         }
 

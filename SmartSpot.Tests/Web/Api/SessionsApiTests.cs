@@ -50,7 +50,7 @@ public sealed class SessionsApiTests : IAsyncLifetime
         Assert.All(bySpot, spot => Assert.Equal(_lot.FrameCount - 1, spot.Max(i => i.GetProperty("endFrame").GetInt32())));
         var csv = (await client.GetStringAsync($"/api/sessions/{id}/timeline.csv", TestContext.Current.CancellationToken))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("frame,time,free,occupied", csv[0]);
+        Assert.Equal("frame,time,free,occupied,gap", csv[0]);
         Assert.Equal(_lot.FrameCount + 1, csv.Length);
         Assert.StartsWith("1,0.033,", csv[2]);
         var listed = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/sessions", TestContext.Current.CancellationToken)).EnumerateArray());

@@ -154,10 +154,17 @@ public sealed class SmartSpotAppFixture : IAsyncLifetime
         return id;
     }
 
-    /// <summary>Starts an analysis as <see cref="StartRunningSessionAsync"/> does and pauses it, so that it stays alive however slow the machine is.</summary>
+    /// <summary>Starts an analysis as <see cref="StartRunningSessionAsync"/> does and pauses it after its first frame, so that it stays alive however slow the machine is.</summary>
     public async Task<Guid> StartPausedSessionAsync(string name)
     {
         var id = await StartRunningSessionAsync(name);
+        // After its first analysed frame, which a paused run keeps showing to viewers who join later.
+        var deadline = DateTime.UtcNow + Patience;
+        while ((await Api.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}")).GetProperty("framesDone").GetInt32() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the analysis {id} analysed no frame");
+            await Task.Delay(100);
+        }
         using var response = await Api.PostAsync($"/api/sessions/{id}/pause", null);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("Paused", await StatusAsync(id));

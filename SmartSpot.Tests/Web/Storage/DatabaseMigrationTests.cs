@@ -51,7 +51,7 @@ public sealed class DatabaseMigrationTests
         Assert.Equal("Occupied", session.GetProperty("spots")[1].GetProperty("status").GetString());
         Assert.Equal("Demo", (await sut.GetSessionAsync(demo)).GetProperty("kind").GetString());
         var csv = await sut.CreateClient().GetStringAsync($"/api/sessions/{upload}/timeline.csv", TestContext.Current.CancellationToken);
-        Assert.Equal("frame,time,free,occupied\n0,0,4,0\n29,0.967,3,1\n", csv);
+        Assert.Equal("frame,time,free,occupied,gap\n0,0,4,0,0\n29,0.967,3,1,0\n", csv);
         Assert.True(File.Exists(Path.Combine(uploads, video)));
         Assert.False(File.Exists(orphan));
 

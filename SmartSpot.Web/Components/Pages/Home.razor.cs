@@ -11,13 +11,17 @@ using SmartSpot.Web.Uploads;
 
 namespace SmartSpot.Web.Components.Pages;
 
-/// <summary>The start page: choose a video and a mask, upload them with progress, start the analysis; or start the demo lot.</summary>
+/// <summary>
+/// The start page: choose a video (or give a camera URL) and a mask, upload them with progress, start the analysis
+/// (a live one for a URL); or start the demo lot.
+/// </summary>
 public sealed partial class Home : IDisposable
 {
     private readonly CancellationTokenSource _leaving = new();
     private IBrowserFile? _video;
     private IBrowserFile? _mask;
     private string? _name;
+    private string? _url;
     private double? _videoProgress;
     private double? _maskProgress;
     private bool _busy;
@@ -26,9 +30,14 @@ public sealed partial class Home : IDisposable
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    /// <summary>A camera URL is given (and no video chosen): the analysis will be live.</summary>
+    private bool Live => _video is null && !string.IsNullOrWhiteSpace(_url);
+
+    private bool CanStart => _mask is not null && (_video is not null || Live);
+
     private async Task StartAsync()
     {
-        if (_video is null || _mask is null)
+        if (!CanStart)
         {
             return;
         }
@@ -37,12 +46,20 @@ public sealed partial class Home : IDisposable
         StoredUpload? video = null;
         try
         {
-            video = await UploadAsync(_video, Uploads.Limits.MaxVideoBytes, Uploads.SaveVideoAsync, progress => _videoProgress = progress);
-            var mask = await UploadAsync(_mask, Uploads.Limits.MaxMaskBytes, Uploads.SaveMaskAsync, progress => _maskProgress = progress);
+            if (Live)
+            {
+                var maskOnly = await UploadAsync(_mask!, Uploads.Limits.MaxMaskBytes, Uploads.SaveMaskAsync, progress => _maskProgress = progress);
+                var live = await Catalog.CreateLiveAndStartAsync(_url!, maskOnly, _name, _leaving.Token); // owns the mask from here on
+                await Audit.RecordAsync((await AuthenticationState).User, AuditAction.Uploaded, live.Id.ToString(), live.Source.VideoFileName);
+                Navigation.NavigateTo($"/sessions/{live.Id}");
+                return;
+            }
+            video = await UploadAsync(_video!, Uploads.Limits.MaxVideoBytes, Uploads.SaveVideoAsync, progress => _videoProgress = progress);
+            var mask = await UploadAsync(_mask!, Uploads.Limits.MaxMaskBytes, Uploads.SaveMaskAsync, progress => _maskProgress = progress);
             var stored = video;
             video = null; // from here on the catalog owns both uploads
             var session = await Catalog.CreateAndStartAsync(stored, mask, _name, speed: null, _leaving.Token);
-            await Audit.RecordAsync((await AuthenticationState).User, AuditAction.Uploaded, session.Id.ToString(), _video.Name);
+            await Audit.RecordAsync((await AuthenticationState).User, AuditAction.Uploaded, session.Id.ToString(), _video!.Name);
             Navigation.NavigateTo($"/sessions/{session.Id}");
         }
         catch (Exception error) when (error is InvalidInputException or QueueFullException or StorageException or IOException)

@@ -72,7 +72,9 @@ public sealed partial class Session : IDisposable
         {
             var summary = _view!.Summary;
             var video = summary.Video;
-            var size = video is null ? "" : $" · {video.Width}×{video.Height} at {video.Fps:0.#} fps, {TimeText.Clock(video.Duration)}";
+            var size = video is null ? ""
+                : summary.Kind == SessionKind.Stream ? $" · live camera, {video.Width}×{video.Height} at {video.Fps:0.#} fps"
+                : $" · {video.Width}×{video.Height} at {video.Fps:0.#} fps, {TimeText.Clock(video.Duration)}";
             return $"{summary.VideoFileName}{size} · {_view.Spots.Count} spots · {summary.CreatedAt.ToLocalTime():yyyy-MM-dd HH:mm}";
         }
     }

@@ -324,6 +324,9 @@ namespace SmartSpot.Web.Storage.Migrations
                     b.Property<int>("Frame")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FollowsGap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Free")
                         .HasColumnType("INTEGER");
 

@@ -83,4 +83,15 @@ public sealed class OccupancyGridTests : MudTestContext
         Assert.Single(sut.FindAll(".spot-tile.highlighted"));
         Assert.Equal("3", sut.Find(".spot-tile.highlighted").GetAttribute("data-spot-id"));
     }
+
+    [Fact]
+    public void Render_Stale_FadesEveryTileAndSaysWhy()
+    {
+        var sut = RenderGrid(parameters => parameters.Add(grid => grid.Stale, true));
+
+        var tiles = sut.FindAll("[data-testid=spot-tile]");
+        Assert.All(tiles, tile => Assert.Contains("stale", tile.ClassList));
+        Assert.All(tiles, tile => Assert.Equal("true", tile.GetAttribute("data-stale")));
+        Assert.EndsWith("last known state, the camera is not delivering", tiles[0].GetAttribute("title"));
+    }
 }
