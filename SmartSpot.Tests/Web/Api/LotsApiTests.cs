@@ -102,9 +102,9 @@ public sealed class LotsApiTests : IAsyncLifetime
         Assert.Equal([("Row A", 1, 1), ("EV", 2, 1)], zones);
 
         var csv = (await Client.GetStringAsync($"/api/sessions/{sessionId}/timeline.csv", Cancel)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("frame,time,free,occupied,Row A free,Row A occupied,EV free,EV occupied", csv[0]);
-        Assert.EndsWith(",3,1,1,1,2,1", csv[^1]);
-        Assert.EndsWith(",4,0,2,0,3,0", csv[1]);
+        Assert.Equal("frame,time,free,occupied,gap,Row A free,Row A occupied,EV free,EV occupied", csv[0]);
+        Assert.EndsWith(",3,1,0,1,1,2,1", csv[^1]);
+        Assert.EndsWith(",4,0,0,2,0,3,0", csv[1]);
 
         var json = await Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/timeline.json", Cancel);
         var last = json.GetProperty("points").EnumerateArray().Last();
