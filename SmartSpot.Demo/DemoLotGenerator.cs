@@ -30,6 +30,9 @@ public sealed class DemoLotGenerator(DemoLotOptions options)
     /// <summary>A temporary file untouched this long belongs to a generation that died.</summary>
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
+    /// <summary>The bays the mask will hold (same ids and rectangles), known without rendering anything.</summary>
+    public IReadOnlyList<DemoBay> Bays => new DemoLotLayout(options).Bays;
+
     /// <summary>The demo lot in <paramref name="directory"/>: the existing files when they were made with these options, else new ones.</summary>
     public DemoLot EnsureGenerated(string directory)
     {

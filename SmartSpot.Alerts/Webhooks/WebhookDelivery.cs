@@ -24,13 +24,7 @@ public sealed class WebhookDelivery : IAlertDelivery
     public WebhookDelivery(WebhookOptions options, HttpClient http, DeliveryLog log, TimeProvider time)
     {
         OptionsCheck.Require(options, "SmartSpot:Alerts:Webhook");
-        _url = options.Url is { IsAbsoluteUri: true, Scheme: "http" or "https" } url
-            ? url
-            : throw new ArgumentException($"The webhook URL '{options.Url}' is not an absolute http or https URL; set SmartSpot:Alerts:Webhook:Url to one, or leave it empty to turn the webhook off.", nameof(options));
-        if (options.Secret.Length < 16)
-        {
-            throw new ArgumentException("The webhook secret is shorter than 16 characters; set SmartSpot:Alerts:Webhook:Secret to a long random string the receiver also knows.", nameof(options));
-        }
+        _url = options.Url ?? throw new ArgumentException(WebhookOptions.NotHttp(null), nameof(options));
         (_options, _http, _log, _time) = (options, http, log, time);
         _queue = new DeliveryQueue(Name, options.QueueCapacity, log, time);
         _pipeline = BuildPipeline();

@@ -3,7 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace SmartSpot.Alerts.Webhooks;
 
 /// <summary>Where alert events are POSTed and how hard SmartSpot tries; bound from <c>SmartSpot:Alerts:Webhook</c>.</summary>
-public sealed record WebhookOptions
+/// <remarks>A URL that is set must be an absolute http(s) URL with a secret of 16 characters or more (checked with the ranges,
+/// so the dashboard refuses to start with such settings rather than failing at the first event).</remarks>
+public sealed record WebhookOptions : IValidatableObject
 {
     /// <summary>The receiver's http(s) URL; null (the default) turns the webhook off.</summary>
     public Uri? Url { get; init; }
@@ -30,4 +32,22 @@ public sealed record WebhookOptions
     /// <summary>Events waiting while the receiver is slow or away; more are dropped, counted and logged. Default 100.</summary>
     [Range(1, 100_000)]
     public int QueueCapacity { get; init; } = 100;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Url is null) yield break;
+        if (Url is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
+        {
+            yield return new ValidationResult(NotHttp(Url), [nameof(Url)]);
+        }
+        if (Secret.Length < 16)
+        {
+            yield return new ValidationResult(
+                "The webhook secret is shorter than 16 characters; set SmartSpot:Alerts:Webhook:Secret to a long random string the receiver also knows.",
+                [nameof(Secret)]);
+        }
+    }
+
+    internal static string NotHttp(Uri? url) =>
+        $"The webhook URL '{url}' is not an absolute http or https URL; set SmartSpot:Alerts:Webhook:Url to one, or leave it empty to turn the webhook off.";
 }

@@ -5,11 +5,22 @@ using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Tests.Demo;
 
-public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IClassFixture<DemoLotFixture>, IDisposable
+public sealed class DemoLotGeneratorTests(DemoLotFixture demo) : IDisposable
 {
     private static readonly DemoLotOptions Short = new() { DurationSeconds = 1 };
 
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "smartspot-demo-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void Bays_AreTheSpotsOfTheGeneratedMask()
+    {
+        var fromMask = SpotMap.Load(demo.Lot.MaskPath, new SpotMapOptions());
+
+        var bays = new DemoLotGenerator(demo.Options).Bays;
+
+        Assert.Equal(fromMask.Spots.Select(spot => (spot.Id, spot.Box)),
+            bays.Select(bay => (bay.Id, new PixelBox(bay.X, bay.Y, bay.Width, bay.Height))));
+    }
 
     [Fact]
     public void EnsureGenerated_SameSeed_SameFiles()

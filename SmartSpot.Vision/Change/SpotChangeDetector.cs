@@ -6,7 +6,8 @@ namespace SmartSpot.Vision.Change;
 
 /// <summary>
 /// Picks spots whose pixels moved since their last classification, plus those due for a refresh. It reads only the
-/// luma plane, only inside the spots' boxes, and keeps only those boxes as references: no per-frame conversion of the picture.
+/// luma plane, only inside the spots' boxes (of a spot drawn as a slanted outline, only the pixels inside the outline), and
+/// keeps only those boxes as references: no per-frame conversion of the picture.
 /// </summary>
 public sealed class SpotChangeDetector(ChangeOptions options)
 {
@@ -14,6 +15,7 @@ public sealed class SpotChangeDetector(ChangeOptions options)
     private const double LumaToGrey = 255.0 / 219;
 
     private readonly Dictionary<int, byte[]> _references = [];
+    private readonly Dictionary<int, (int Start, int End)[]> _insides = [];
     private long _analysis = -1;
 
     /// <summary>Spots to classify in this frame: those never remembered (all of them in the first frame), changed or due.</summary>
@@ -27,7 +29,7 @@ public sealed class SpotChangeDetector(ChangeOptions options)
             var spot = spots[index];
             if (!_references.TryGetValue(spot.Id, out var reference)
                 || IsRefreshDue(index)
-                || MeanDifference(luma, frame.Size.Width, spot.Box, reference) > options.Threshold)
+                || MeanDifference(luma, frame.Size.Width, spot.Box, InsideOf(spot), reference) > options.Threshold)
             {
                 changed.Add(spot);
             }
@@ -57,14 +59,27 @@ public sealed class SpotChangeDetector(ChangeOptions options)
     /// <summary>Staggered: spot i is due at analyses R - i, 2R - i, ..., so refreshes spread over the interval.</summary>
     private bool IsRefreshDue(int spotIndex) => (_analysis + spotIndex) % options.RefreshInterval == 0;
 
-    private static double MeanDifference(ReadOnlySpan<byte> luma, int stride, PixelBox box, byte[] reference)
+    /// <summary>The columns of each row of the spot's box that are inside its outline; null when that is the whole box.</summary>
+    private (int Start, int End)[]? InsideOf(ParkingSpot spot)
     {
-        long sum = 0;
+        if (spot.FillsBox) return null;
+        if (!_insides.TryGetValue(spot.Id, out var inside))
+        {
+            _insides[spot.Id] = inside = spot.Outline.RowSpans(spot.Box);
+        }
+        return inside;
+    }
+
+    private static double MeanDifference(ReadOnlySpan<byte> luma, int stride, PixelBox box, (int Start, int End)[]? inside, byte[] reference)
+    {
+        long sum = 0, pixels = 0;
         for (var row = 0; row < box.Height; row++)
         {
-            sum += SumOfAbsoluteDifferences(luma.Slice((box.Y + row) * stride + box.X, box.Width), reference.AsSpan(row * box.Width, box.Width));
+            var (start, end) = inside?[row] ?? (0, box.Width);
+            sum += SumOfAbsoluteDifferences(luma.Slice((box.Y + row) * stride + box.X + start, end - start), reference.AsSpan(row * box.Width + start, end - start));
+            pixels += end - start;
         }
-        return sum * LumaToGrey / box.Area;
+        return pixels == 0 ? 0 : sum * LumaToGrey / pixels;
     }
 
     /// <summary>Sum of |a - b| over two equally long rows, 16 bytes at a time (SSE2/NEON through Vector128).</summary>

@@ -6,12 +6,15 @@ namespace SmartSpot.Vision.Classification;
 
 /// <summary>
 /// Cuts spots out of a frame as the model wants them (<see cref="CropTensorWriter"/>), whatever the frame's pixel
-/// format: of a yuv420p frame only each spot's own rectangle of the three planes is converted to BGR. One per pipeline.
+/// format: of a yuv420p frame only each spot's own rectangle of the three planes is converted to BGR. A spot drawn as
+/// a four-cornered outline that is not an upright rectangle is warped (perspective transform) from its quadrilateral
+/// to an upright rectangle of its mean side lengths, so the model sees the bay, not the neighbours in its box. One per pipeline.
 /// </summary>
 public sealed class SpotCropper : IDisposable
 {
     private readonly Mat _yuv = new();
     private readonly Mat _bgr = new();
+    private readonly Mat _warped = new();
     private readonly Dictionary<(int Width, int Height), CropTensorWriter> _writers = [];
     private float[] _tensor = [];
 
@@ -31,7 +34,7 @@ public sealed class SpotCropper : IDisposable
         }
         for (var index = 0; index < spots.Count; index++)
         {
-            using var crop = CropBgr(frame, spots[index].Box);
+            using var crop = spots[index].FillsBox ? CropBgr(frame, spots[index].Box) : Warp(frame, spots[index]);
             writer.Write(crop, _tensor.AsSpan(index * length, length));
         }
         return _tensor.AsMemory(0, spots.Count * length);
@@ -42,6 +45,21 @@ public sealed class SpotCropper : IDisposable
         foreach (var writer in _writers.Values) writer.Dispose();
         _yuv.Dispose();
         _bgr.Dispose();
+        _warped.Dispose();
+    }
+
+    /// <summary>The spot's quadrilateral as an upright BGR picture: corner A at the top-left, B top-right, C bottom-right, D bottom-left.</summary>
+    private Mat Warp(Frame frame, ParkingSpot spot)
+    {
+        var (quad, box) = (spot.Outline, spot.Box);
+        var width = Math.Max(1, (int)Math.Round(((quad.B - quad.A).Length + (quad.C - quad.D).Length) / 2));
+        var height = Math.Max(1, (int)Math.Round(((quad.D - quad.A).Length + (quad.C - quad.B).Length) / 2));
+        using var region = CropBgr(frame, box);
+        Point2f[] from = [.. quad.Corners.Select(corner => new Point2f((float)(corner.X - box.X), (float)(corner.Y - box.Y)))];
+        Point2f[] to = [new(0, 0), new(width, 0), new(width, height), new(0, height)];
+        using var transform = Cv2.GetPerspectiveTransform(from, to);
+        Cv2.WarpPerspective(region, _warped, transform, new Size(width, height), InterpolationFlags.Linear, BorderTypes.Replicate);
+        return new Mat(_warped, new Rect(0, 0, width, height));
     }
 
     /// <summary>The box as BGR: a view into a BGR frame, or its rectangle of a yuv420p frame converted on its own.</summary>

@@ -15,16 +15,19 @@ public sealed class AnalysisInput(IFrameSource source, SpotMap spots) : IDisposa
     /// Reads the mask, then opens the video: a file path, or an rtsp://, rtsps://, http:// or https:// camera URL (connected
     /// here, so that a wrong address fails now). Throws <see cref="InvalidInputException"/> on anything unusable.
     /// </summary>
-    public static AnalysisInput Open(string video, string maskPath, PipelineOptions options)
+    public static AnalysisInput Open(string video, string maskPath, PipelineOptions options) =>
+        Open(video, SpotMap.Load(maskPath, options.Spots), options);
+
+    /// <summary>Opens the video (a file path or a camera URL, as above) for spots known already (drawn outlines, a mask read before), fitted to its size; throws <see cref="InvalidInputException"/> on anything unusable.</summary>
+    public static AnalysisInput Open(string video, SpotMap spots, PipelineOptions options)
     {
-        var mask = SpotMap.Load(maskPath, options.Spots);
         IFrameSource source = UrlCredentials.IsStreamUrl(video)
             ? new LiveStreamFrameSource(video, options.Frames)
             : new VideoFileFrameSource(video, options.Frames);
         try
         {
-            var spots = mask.FitTo(new PixelSize(source.Info.Width, source.Info.Height), options.Spots.AspectTolerance);
-            return new AnalysisInput(source, spots);
+            var fitted = spots.FitTo(new PixelSize(source.Info.Width, source.Info.Height), options.Spots.AspectTolerance);
+            return new AnalysisInput(source, fitted);
         }
         catch
         {

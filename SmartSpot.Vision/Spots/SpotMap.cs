@@ -2,7 +2,7 @@ using OpenCvSharp;
 
 namespace SmartSpot.Vision.Spots;
 
-/// <summary>The parking spots of a lot: the connected white shapes of a mask, with stable ids.</summary>
+/// <summary>The parking spots of a lot, with stable ids: the connected white shapes of a mask, or outlines drawn in the spot editor.</summary>
 public sealed class SpotMap
 {
     private SpotMap(PixelSize frameSize, IReadOnlyList<ParkingSpot> spots)
@@ -23,18 +23,49 @@ public sealed class SpotMap
         {
             throw new InvalidInputException($"The mask '{path}' does not exist. Check the path.");
         }
-        var header = ImageHeader.Read(path);
-        if (header.Pixels > options.MaxMaskPixels)
-        {
-            throw new InvalidInputException(
-                $"The mask '{path}' is {header.Width}x{header.Height} ({header.Pixels:N0} pixels), over the limit of {options.MaxMaskPixels:N0}. Draw the mask at the video's size.");
-        }
+        CheckSize(ImageHeader.Read(path), path, options);
         using var mask = Cv2.ImRead(path, ImreadModes.Grayscale);
-        if (mask.Empty())
+        return FromDecoded(mask, path, options);
+    }
+
+    /// <summary>Reads a mask image held in memory (an upload), checked like <see cref="Load"/>; <paramref name="name"/> is for messages.</summary>
+    public static SpotMap Decode(byte[] image, string name, SpotMapOptions options)
+    {
+        CheckSize(ImageHeader.Parse(image, image.AsSpan(Math.Max(0, image.Length - 16)), name), name, options);
+        using var mask = Cv2.ImDecode(image, ImreadModes.Grayscale);
+        return FromDecoded(mask, name, options);
+    }
+
+    /// <summary>
+    /// The spots of drawn outlines, in id order, on a frame of <paramref name="frameSize"/>: each spot's box is its
+    /// outline's bounding box inside the frame. Overlaps are allowed here (a mask's boxes may overlap too).
+    /// </summary>
+    public static SpotMap FromShapes(PixelSize frameSize, IReadOnlyList<SpotShape> shapes)
+    {
+        if (shapes.Count == 0)
         {
-            throw new InvalidInputException($"The mask '{path}' could not be decoded as an image. Save it again as PNG.");
+            throw new InvalidInputException("The lot has no spots yet: draw them in the spot editor (or import a mask), then start the analysis.");
         }
-        return FromMask(mask, options);
+        var frame = new PixelBox(0, 0, frameSize.Width, frameSize.Height);
+        var spots = new List<ParkingSpot>(shapes.Count);
+        foreach (var shape in shapes.OrderBy(shape => shape.Id))
+        {
+            if (shape.Id <= 0 || spots.Count > 0 && spots[^1].Id == shape.Id)
+            {
+                throw new InvalidInputException($"The spot id {shape.Id} is {(shape.Id <= 0 ? "not positive" : "used twice")}: every spot needs its own positive id.");
+            }
+            if (!shape.Quad.IsConvex)
+            {
+                throw new InvalidInputException($"Spot {shape.Id} is not a convex four-cornered outline {shape.Quad}: give its corners in order around it.");
+            }
+            var box = shape.Quad.Bounds.Intersect(frame);
+            if (box.IsEmpty)
+            {
+                throw new InvalidInputException($"Spot {shape.Id} {shape.Quad} lies outside the {frameSize} frame.");
+            }
+            spots.Add(new ParkingSpot(shape.Id, box, Math.Max(1, (int)Math.Round(shape.Quad.Area)), shape.Quad));
+        }
+        return new SpotMap(frameSize, spots);
     }
 
     /// <summary>Finds the spots of a grey mask: threshold above 127, 4-connected shapes, specks dropped.</summary>
@@ -66,6 +97,24 @@ public sealed class SpotMap
         return new SpotMap(mask.Size().ToPixelSize(), spots);
     }
 
+    private static void CheckSize(ImageHeader header, string name, SpotMapOptions options)
+    {
+        if (header.Pixels > options.MaxMaskPixels)
+        {
+            throw new InvalidInputException(
+                $"The mask '{name}' is {header.Width}x{header.Height} ({header.Pixels:N0} pixels), over the limit of {options.MaxMaskPixels:N0}. Draw the mask at the video's size.");
+        }
+    }
+
+    private static SpotMap FromDecoded(Mat mask, string name, SpotMapOptions options)
+    {
+        if (mask.Empty())
+        {
+            throw new InvalidInputException($"The mask '{name}' could not be decoded as an image. Save it again as PNG.");
+        }
+        return FromMask(mask, options);
+    }
+
     /// <summary>The same spots in a video of another size; refuses a video whose shape differs from the mask's.</summary>
     public SpotMap FitTo(PixelSize videoSize, double aspectTolerance)
     {
@@ -81,7 +130,7 @@ public sealed class SpotMap
         var scaleX = (double)videoSize.Width / FrameSize.Width;
         var scaleY = (double)videoSize.Height / FrameSize.Height;
         var frame = new PixelBox(0, 0, videoSize.Width, videoSize.Height);
-        var spots = Spots.Select(spot => spot with { Box = Scale(spot.Box, scaleX, scaleY).Intersect(frame) })
+        var spots = Spots.Select(spot => spot with { Box = Scale(spot.Box, scaleX, scaleY).Intersect(frame), Quad = spot.Quad?.Scale(scaleX, scaleY) })
             .Where(spot => !spot.Box.IsEmpty)
             .ToList();
         return new SpotMap(videoSize, spots);

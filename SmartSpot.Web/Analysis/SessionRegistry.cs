@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using SmartSpot.Vision;
-using SmartSpot.Vision.Frames;
+using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Rendering;
+using SmartSpot.Vision.Spots;
 using SmartSpot.Web.Sessions;
 using SmartSpot.Web.Storage;
-using SmartSpot.Web.Uploads;
 
 namespace SmartSpot.Web.Analysis;
 
@@ -14,7 +14,6 @@ public sealed class SessionRegistry(
     SessionRepository repository,
     SessionQueue queue,
     SessionOpener opener,
-    UploadStore uploads,
     IEnumerable<ISourcePreparer> preparers,
     LiveFrameRenderer renderer,
     IOptions<AnalysisOptions> options,
@@ -31,85 +30,54 @@ public sealed class SessionRegistry(
     /// <summary>Calls <paramref name="onChanged"/> when a session is added or restarted, or changes status; from any thread.</summary>
     public IDisposable Subscribe(Action onChanged) => _changes.Subscribe(_ => onChanged());
 
-    /// <summary>Opens the uploads against each other and queues their analysis; on any refusal the uploads are deleted.</summary>
+    /// <summary>Queues an analysis of <paramref name="source"/> on <paramref name="spots"/> (its lot's). A source with a preparer (the demo lot) shows Queued at once and is prepared and opened in the background.</summary>
     /// <param name="speed">See <see cref="AnalysisSpeed"/>: 0 = as fast as possible; null = SmartSpot:Analysis:DefaultSpeed.</param>
-    /// <exception cref="InvalidInputException">The video or mask cannot be analysed, or the name is too long.</exception>
+    /// <exception cref="InvalidInputException">The video cannot be analysed with these spots.</exception>
     /// <exception cref="QueueFullException">Too many analyses are waiting; nothing was stored.</exception>
-    public async Task<AnalysisSession> CreateAsync(
-        StoredUpload video, StoredUpload mask, string? name = null, double? speed = null, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var source = new SessionSource(SessionKind.Upload, video.FileName, mask.FileName, video.StoredPath, mask.StoredPath);
-            return await StartAsync(source, NameOf(name, Path.GetFileNameWithoutExtension(video.FileName)), speed, cancellationToken);
-        }
-        catch
-        {
-            uploads.Delete(video);
-            uploads.Delete(mask);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Connects to the camera, fits the uploaded mask to its picture and queues the live analysis, which runs until
-    /// stopped (it holds one of the MaxConcurrentSessions slots meanwhile); on any refusal the mask is deleted.
-    /// </summary>
-    /// <param name="url">rtsp://, rtsps://, http:// or https://; its credentials are kept in memory only, never stored or shown.</param>
-    /// <exception cref="InvalidInputException">Not a stream URL, the camera does not answer with video, or the mask does not fit.</exception>
-    /// <exception cref="QueueFullException">Too many analyses are waiting; nothing was stored.</exception>
-    public async Task<AnalysisSession> CreateLiveAsync(string url, StoredUpload mask, string? name = null, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var address = StreamAddress.Parse(url);
-            var masked = UrlCredentials.Mask(address.OriginalString);
-            var source = new SessionSource(SessionKind.Stream, masked, mask.FileName, masked, mask.StoredPath, address.OriginalString);
-            return await StartAsync(source, NameOf(name, $"{address.Host} live"), speed: 0, cancellationToken); // the camera sets the pace
-        }
-        catch
-        {
-            uploads.Delete(mask);
-            throw;
-        }
-    }
-
-    /// <summary>Queues an analysis of <paramref name="source"/>. A source with a preparer (the demo lot) shows Queued at once and is prepared and opened in the background.</summary>
-    /// <exception cref="QueueFullException">Too many analyses are waiting; nothing was stored.</exception>
-    public async Task<AnalysisSession> StartAsync(SessionSource source, string name, double? speed, CancellationToken cancellationToken)
+    public async Task<AnalysisSession> StartAsync(SessionSource source, string name, double? speed, SpotMap spots, CancellationToken cancellationToken)
     {
         var reservation = queue.Reserve();
         try
         {
-            var session = new AnalysisSession(Guid.NewGuid(), name, time.GetUtcNow(), source, Pace(speed), renderer, time, logger);
             if (Preparer(source.Kind) is { } preparer)
             {
+                var session = New(source, name, speed);
                 await repository.AddAsync(session, cancellationToken);
                 Add(session);
                 var prepared = reservation;
                 reservation = null;
-                _ = Task.Run(() => PrepareAndEnqueueAsync(session, preparer, prepared), CancellationToken.None);
+                _ = Task.Run(() => PrepareAndEnqueueAsync(session, preparer, spots, prepared), CancellationToken.None);
                 return session;
             }
-            session.Open(await opener.OpenAsync(source, cancellationToken));
-            try
-            {
-                await repository.AddAsync(session, cancellationToken);
-            }
-            catch
-            {
-                session.Finish(session.Ending(SessionStatus.Failed));
-                throw;
-            }
-            Add(session);
-            Enqueue(session, reservation);
+            var input = await opener.OpenAsync(source, spots, cancellationToken);
+            var started = await StartAsync(source, name, speed, input, reservation, cancellationToken);
             reservation = null;
-            return session;
+            return started;
         }
         finally
         {
             reservation?.Dispose();
         }
+    }
+
+    /// <summary>Queues an analysis of an input opened already (the one-step start opens the uploads before it makes their lot), in a queue place reserved before anything was stored.</summary>
+    public async Task<AnalysisSession> StartAsync(
+        SessionSource source, string name, double? speed, AnalysisInput input, QueueReservation reservation, CancellationToken cancellationToken)
+    {
+        var session = New(source, name, speed);
+        session.Open(input);
+        try
+        {
+            await repository.AddAsync(session, cancellationToken);
+        }
+        catch
+        {
+            session.Finish(session.Ending(SessionStatus.Failed));
+            throw;
+        }
+        Add(session);
+        Enqueue(session, reservation);
+        return session;
     }
 
     /// <summary>Runs a finished, stopped, failed or interrupted session again from its stored files; null when the id is unknown.</summary>
@@ -124,7 +92,7 @@ public sealed class SessionRegistry(
         // A live session still in memory knows its camera's whole URL; the database keeps it masked.
         var source = Find(id)?.Source ?? stored;
         if (Preparer(source.Kind) is { } preparer) await preparer.PrepareAsync(cancellationToken);
-        var input = await opener.OpenAsync(source, cancellationToken);
+        var input = await OpenAgainAsync(summary, source, cancellationToken);
         var pace = speed is null ? summary.Speed : Pace(speed);
         // GetOrAdd: two restarts at once share one live session, so only one of them can reset it.
         var session = _sessions.GetOrAdd(id, _ => Restore(summary, source));
@@ -139,14 +107,27 @@ public sealed class SessionRegistry(
         return session;
     }
 
-    private async Task PrepareAndEnqueueAsync(AnalysisSession session, ISourcePreparer preparer, QueueReservation reservation)
+    /// <summary>The input of a restart: the spots the session analysed before, else (it never got that far) the mask uploaded with it.</summary>
+    private async Task<AnalysisInput> OpenAgainAsync(SessionSummary summary, SessionSource source, CancellationToken cancellationToken)
+    {
+        var spots = await repository.SpotsAsync(summary.Id, cancellationToken);
+        if (spots.Count > 0 && summary.Video is { } video)
+        {
+            var shapes = spots.Select(spot => new SpotShape(spot.Id, spot.Outline)).ToList();
+            return await opener.OpenAsync(source, SpotMap.FromShapes(new PixelSize(video.Width, video.Height), shapes), cancellationToken);
+        }
+        if (source.MaskPath is not null) return await opener.OpenWithMaskAsync(source, cancellationToken);
+        throw new InvalidInputException($"'{summary.Name}' stopped before it read its spots, so it cannot be run again as it was: start a new analysis from its lot.");
+    }
+
+    private async Task PrepareAndEnqueueAsync(AnalysisSession session, ISourcePreparer preparer, SpotMap spots, QueueReservation reservation)
     {
         using (reservation)
         {
             try
             {
                 await preparer.PrepareAsync(CancellationToken.None);
-                session.Open(await opener.OpenAsync(session.Source, CancellationToken.None));
+                session.Open(await opener.OpenAsync(session.Source, spots, CancellationToken.None));
                 await repository.AddSpotsAsync(session, CancellationToken.None);
                 if (session.IsActive)
                 {
@@ -179,6 +160,9 @@ public sealed class SessionRegistry(
         reservation.Enqueue(session);
         logger.LogInformation("Queued session {SessionId} ({Name}, {Spots} spots).", session.Id, session.Name, session.Spots.Count);
     }
+
+    private AnalysisSession New(SessionSource source, string name, double? speed) =>
+        new(Guid.NewGuid(), name, time.GetUtcNow(), source, Pace(speed), renderer, time, logger);
 
     private AnalysisSession Restore(SessionSummary summary, SessionSource source)
     {
@@ -231,10 +215,4 @@ public sealed class SessionRegistry(
 
     /// <summary>The new session's pace: <paramref name="speed"/> or the default, 0 meaning as fast as possible (null).</summary>
     private double? Pace(double? speed) => AnalysisSpeed.ToPace(speed ?? options.Value.DefaultSpeed);
-
-    private static string NameOf(string? name, string fallback)
-    {
-        var cleaned = name is null ? "" : DisplayName.Clean(name, "The session name");
-        return cleaned.Length > 0 ? cleaned : fallback;
-    }
 }

@@ -3,17 +3,20 @@ using SmartSpot.Vision;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Pipeline;
+using SmartSpot.Web.Alerts;
 using SmartSpot.Web.Sessions;
 using SmartSpot.Web.Storage;
 
 namespace SmartSpot.Web.Analysis;
 
-/// <summary>Runs one session's opened input through the engine: live state per frame, frames to its feed, rows to the database; never throws.</summary>
+/// <summary>Runs one session's opened input through the engine: live state per frame, frames to its feed, rows to the database,
+/// changes to the alerts; never throws.</summary>
 /// <param name="classifierForAnalysis">A classifier per analysis; the models load on first use, so a missing model fails an analysis, not the host.</param>
 public sealed class SessionRunner(
     Func<ISpotClassifier> classifierForAnalysis,
     SessionRepository repository,
     SessionOpener opener,
+    AnalysisAlerts alerts,
     PipelineOptions pipeline,
     IOptions<AnalysisOptions> options,
     TimeProvider time,
@@ -31,18 +34,24 @@ public sealed class SessionRunner(
         }
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping, session.StopToken);
         var (status, error) = (SessionStatus.Completed, (string?)null);
+        var alertFeed = AlertFeed.None;
         try
         {
+            alertFeed = await alerts.OpenAsync(session.Source.LotId, cancel.Token);
             var engine = new OccupancyPipeline(Classifier(), pipeline, time);
-            if (input.Source is LiveStreamFrameSource stream) session.Watch(stream);
+            var stream = input.Source as LiveStreamFrameSource;
+            if (stream is not null) session.Watch(stream);
             session.MarkRunning();
             await recorder.StartedAsync(cancel.Token);
+            alertFeed.Online();
+            if (stream is not null) stream.ConnectionChanged += alertFeed.Connection;
             logger.LogInformation("Analysing session {SessionId}: {Video}, {Spots} spots.", session.Id,
                 input.Source.Info.IsLive ? "a live stream" : $"{input.Source.Info.FrameCount} frames", input.Spots.Spots.Count);
             await foreach (var result in engine.RunAsync(input, session.Playback, cancel.Token))
             {
                 session.Record(result.Snapshot);
                 await recorder.RecordAsync(result.Snapshot, cancel.Token);
+                alertFeed.Observe(result.Snapshot);
                 // Last, right before the pipeline checks for a pause: a pause that came during the database write
                 // still finds this frame, so the feed keeps it for viewers who arrive during the pause.
                 session.Feed.Publish(result, input.Spots.Spots);
@@ -69,6 +78,7 @@ public sealed class SessionRunner(
             (status, error) = (SessionStatus.Failed,
                 $"The analysis stopped on an unexpected error ({opener.Explain(session.Source, unexpected.Message)}). Restart it; if it fails again, check the video file.");
         }
+        if (status == SessionStatus.Failed) alertFeed.Offline();
         await session.Feed.EndAsync();
         var outcome = session.Ending(status, error);
         await RecordAsync(session, () => recorder.FinishedAsync(outcome, CancellationToken.None));

@@ -7,18 +7,19 @@ using SmartSpot.Web.Analysis;
 using SmartSpot.Web.Auth;
 using SmartSpot.Web.Auth.Audit;
 using SmartSpot.Web.Demo;
+using SmartSpot.Web.Lots;
 using SmartSpot.Web.Sessions;
 using SmartSpot.Web.Uploads;
 
 namespace SmartSpot.Web.Api;
 
-/// <summary>The /api/sessions endpoints: upload, demo, list, inspect, export, live MJPEG, stop/pause/resume, restart. Errors are <see cref="ApiProblems"/>.</summary>
+/// <summary>The /api/sessions endpoints: upload (one-step: a lot and its first analysis), demo, list, inspect, export (with per-zone counts), live MJPEG, stop/pause/resume, restart. Errors are <see cref="ApiProblems"/>.</summary>
 public static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
         // Every /api endpoint needs a viewer (cookie or API key); the ones that change something need an operator and are audited.
-        var api = routes.MapGroup("/api").AddEndpointFilter(AnswerErrorsAsync).RequireAuthorization(UserRoles.Viewer);
+        var api = routes.MapGroup("/api").AddEndpointFilter(ApiProblems.AnswerErrorsAsync).RequireAuthorization(UserRoles.Viewer);
         var sessions = api.MapGroup("/sessions");
         sessions.MapPost("/", CreateAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.Uploaded);
         sessions.MapPost("/demo", DemoAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.DemoStarted);
@@ -26,6 +27,7 @@ public static class SessionsApi
         sessions.MapGet("/{id}", GetAsync);
         sessions.MapGet("/{id}/intervals.json", IntervalsAsync);
         sessions.MapGet("/{id}/timeline.csv", TimelineAsync);
+        sessions.MapGet("/{id}/timeline.json", TimelineJsonAsync);
         sessions.MapGet("/{id}/live.mjpeg", LiveAsync);
         sessions.MapPost("/{id}/stop", (string id, SessionRegistry registry) => Control(id, registry, session => session.Stop()))
             .RequireAuthorization(UserRoles.Operator).Audited(AuditAction.Stopped);
@@ -40,9 +42,9 @@ public static class SessionsApi
     }
 
     /// <param name="speed">Optional, here or as a form field: see <see cref="AnalysisSpeed"/>; absent = SmartSpot:Analysis:DefaultSpeed.</param>
-    private static async Task<IResult> CreateAsync(HttpRequest request, string? speed, UploadStore uploads, SessionRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpRequest request, string? speed, UploadStore uploads, LotCatalog catalog, CancellationToken cancellationToken)
     {
-        var session = await UploadFormReader.CreateSessionAsync(request, speed, uploads, registry, cancellationToken);
+        var session = await UploadFormReader.CreateSessionAsync(request, speed, uploads, catalog, cancellationToken);
         return Accepted(session);
     }
 
@@ -55,17 +57,18 @@ public static class SessionsApi
         var sessions = await reader.ListAsync(cancellationToken);
         return Results.Ok(sessions.Select(s => new
         {
-            s.Id, s.Name, s.CreatedAt, s.Kind, s.VideoFileName, Spots = s.SpotCount, s.Status, s.Free, s.Occupied, s.Progress, s.Error,
+            s.Id, s.Name, s.CreatedAt, s.Kind, s.LotId, s.VideoFileName, Spots = s.SpotCount, s.Status, s.Free, s.Occupied, s.Progress, s.Error,
         }));
     }
 
-    private static async Task<IResult> GetAsync(string id, SessionReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, SessionReader reader, LotRepository lots, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, reader, cancellationToken) is not { } detail) return ApiProblems.NoSuchSession(id);
         var session = detail.Summary;
+        var zones = await ZonesOfAsync(session, lots, cancellationToken);
         return Results.Ok(new
         {
-            session.Id, session.Name, session.CreatedAt, session.Kind, session.VideoFileName, session.MaskFileName, session.Status, session.Error,
+            session.Id, session.Name, session.CreatedAt, session.Kind, session.LotId, session.VideoFileName, session.MaskFileName, session.Status, session.Error,
             session.Progress, session.FramesDone, session.FrameCount, session.Speed,
             ProcessingFps = detail.FramesPerSecond,
             Video = session.Video is { } video ? new { video.Width, video.Height, video.Fps, video.FrameCount } : null,
@@ -73,6 +76,7 @@ public static class SessionsApi
             Live = session.IsActive ? $"/api/sessions/{session.Id}/live.mjpeg" : null,
             Stream = detail.Stream is { } stream ? StreamView(stream) : null,
             Spots = detail.Spots.Select(spot => SpotView(spot, detail.StateOf(spot.Id), session.IsActive, detail.IsStale)),
+            Zones = ZoneCounter.Count(zones, detail.States).Zip(zones, (count, zone) => new { count.ZoneId, count.Name, count.Free, count.Occupied, Spots = zone.SpotIds }),
         });
     }
 
@@ -94,23 +98,62 @@ public static class SessionsApi
     private static async Task<IResult> IntervalsAsync(string id, SessionReader reader, HttpResponse response, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, reader, cancellationToken) is not { } session) return ApiProblems.NoSuchSession(id);
-        response.Headers.ContentDisposition = $"attachment; filename=\"{ExportName(session.Summary)}-intervals.json\"";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{DownloadName.Of(session.Summary.Name, session.Summary.Id)}-intervals.json\"";
         return Results.Ok(session.Intervals.Select(i => new
         {
             i.SpotId, i.Status, i.StartFrame, i.EndFrame, StartSeconds = i.StartTime.TotalSeconds, EndSeconds = i.EndTime.TotalSeconds,
         }));
     }
 
-    private static async Task<IResult> TimelineAsync(string id, SessionReader reader, CancellationToken cancellationToken)
+    /// <summary>frame,time,free,occupied,gap (1 after a break in a live stream), then a free and an occupied column per zone of the lot.</summary>
+    private static async Task<IResult> TimelineAsync(string id, SessionReader reader, LotRepository lots, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, reader, cancellationToken) is not { } session) return ApiProblems.NoSuchSession(id);
-        var csv = new StringBuilder("frame,time,free,occupied,gap\n");
-        foreach (var point in session.Timeline)
+        var zones = await ZonesOfAsync(session.Summary, lots, cancellationToken);
+        var zoneTimelines = zones.Select(zone => ZoneCounter.Timeline(zone, session.Timeline, session.Intervals)).ToList();
+        var csv = new StringBuilder("frame,time,free,occupied,gap");
+        foreach (var zone in zones)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{point.Frame},{point.Time.TotalSeconds:0.###},{point.Free},{point.Occupied},{(point.FollowsGap ? 1 : 0)}\n");
+            csv.Append(CultureInfo.InvariantCulture, $",{CsvField(zone.Name + " free")},{CsvField(zone.Name + " occupied")}");
         }
-        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{ExportName(session.Summary)}-timeline.csv");
+        csv.Append('\n');
+        for (var index = 0; index < session.Timeline.Count; index++)
+        {
+            var point = session.Timeline[index];
+            csv.Append(CultureInfo.InvariantCulture, $"{point.Frame},{point.Time.TotalSeconds:0.###},{point.Free},{point.Occupied},{(point.FollowsGap ? 1 : 0)}");
+            foreach (var zone in zoneTimelines)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $",{zone[index].Free},{zone[index].Occupied}");
+            }
+            csv.Append('\n');
+        }
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{DownloadName.Of(session.Summary.Name, session.Summary.Id)}-timeline.csv");
     }
+
+    /// <summary>The counts after every analysed frame, for the lot and each of its zones.</summary>
+    private static async Task<IResult> TimelineJsonAsync(string id, SessionReader reader, LotRepository lots, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, reader, cancellationToken) is not { } session) return ApiProblems.NoSuchSession(id);
+        var zones = await ZonesOfAsync(session.Summary, lots, cancellationToken);
+        var zoneTimelines = zones.Select(zone => ZoneCounter.Timeline(zone, session.Timeline, session.Intervals)).ToList();
+        response.Headers.ContentDisposition = $"attachment; filename=\"{DownloadName.Of(session.Summary.Name, session.Summary.Id)}-timeline.json\"";
+        return Results.Ok(new
+        {
+            Zones = zones.Select(zone => new { zone.Id, zone.Name, Spots = zone.SpotIds }),
+            Points = session.Timeline.Select((point, index) => new
+            {
+                point.Frame, Time = Math.Round(point.Time.TotalSeconds, 3), point.Free, point.Occupied, Gap = point.FollowsGap,
+                Zones = zones.Select((zone, z) => new { zone.Id, zoneTimelines[z][index].Free, zoneTimelines[z][index].Occupied }),
+            }),
+        });
+    }
+
+    /// <summary>The zones of the session's lot (none when the lot is gone).</summary>
+    private static async Task<IReadOnlyList<LotZone>> ZonesOfAsync(SessionSummary session, LotRepository lots, CancellationToken cancellationToken) =>
+        (await lots.GetAsync(session.LotId, cancellationToken))?.Layout.Zones ?? [];
+
+    private static string CsvField(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 
     /// <summary>The live annotated frames as MJPEG, from the same feed as the dashboard's; 409 when the analysis is not queued or running.</summary>
     private static async Task<IResult> LiveAsync(string id, SessionRegistry registry, SessionReader reader, CancellationToken cancellationToken)
@@ -148,28 +191,4 @@ public static class SessionsApi
 
     private static IResult Accepted(AnalysisSession session) =>
         Results.Accepted($"/api/sessions/{session.Id}", new { id = session.Id, status = session.Status });
-
-    /// <summary>An API client gets problem details with a message, never an HTML error page or a stack trace.</summary>
-    private static async ValueTask<object?> AnswerErrorsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (Exception error) when (error is not OperationCanceledException || !context.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            var services = context.HttpContext.RequestServices;
-            var answer = ApiProblems.From(error, context.HttpContext);
-            var level = answer is IStatusCodeHttpResult { StatusCode: >= 500 } ? LogLevel.Error : LogLevel.Information;
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionsApi))
-                .Log(level, error, "{Method} {Path} answered with a problem.", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
-            return answer;
-        }
-    }
-
-    private static string ExportName(SessionSummary session)
-    {
-        var safe = new string(session.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray()).Trim('-');
-        return safe.Length == 0 ? session.Id.ToString("N") : safe;
-    }
 }

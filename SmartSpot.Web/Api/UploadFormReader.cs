@@ -2,37 +2,95 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using SmartSpot.Vision;
-using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Lots;
 using SmartSpot.Web.Sessions;
 using SmartSpot.Web.Uploads;
 
 namespace SmartSpot.Web.Api;
 
 /// <summary>
-/// Streams a multipart upload (a video file or a camera <c>url</c>, a mask, optional name and speed) straight into the
-/// <see cref="UploadStore"/>, no buffering, and creates the session: a live one for a url.
+/// Streams a multipart upload straight into the <see cref="UploadStore"/>, no buffering: the analysis form (a video file
+/// or a camera <c>url</c>, a mask, optional name and speed) and the lot form (video, optional lot file and name).
+/// Stored files are deleted on any refusal.
 /// </summary>
 internal static class UploadFormReader
 {
     private const int FieldLimit = 1024;
 
+    /// <summary>The one-step start: a lot of the video (or camera url) and mask, and its first analysis.</summary>
     /// <param name="querySpeed">The <c>speed</c> of the query string; the form field may give it instead (not both).</param>
     public static async Task<AnalysisSession> CreateSessionAsync(
-        HttpRequest request, string? querySpeed, UploadStore uploads, SessionRegistry registry, CancellationToken cancellationToken)
+        HttpRequest request, string? querySpeed, UploadStore uploads, LotCatalog catalog, CancellationToken cancellationToken)
+    {
+        var speed = AnalysisSpeed.Parse(querySpeed);
+        var form = await ReadAsync(request, uploads, lotFileLimit: 0, cancellationToken);
+        try
+        {
+            if (form.Speed is not null)
+            {
+                if (speed is not null) throw new InvalidInputException("The speed is given twice (in the query and in the form); give it once.");
+                speed = AnalysisSpeed.Parse(form.Speed);
+            }
+            if (form.Video is not null && form.Url is not null)
+            {
+                throw new InvalidInputException("The upload has both a video file and a url; send one: the file field 'video' or the text field 'url' of a live camera.");
+            }
+            if (form.Video is null && form.Url is null)
+            {
+                throw new InvalidInputException("The video is missing: send the camera video as the multipart file field 'video', or a live camera's address as the field 'url'.");
+            }
+            var mask = form.Mask ?? throw new InvalidInputException("The mask is missing: send the mask image (white spots on black) as the multipart file field 'mask'.");
+            if (form.Url is { } url)
+            {
+                if (speed is not null) throw new InvalidInputException("A live camera sets its own pace: leave out the speed when sending a url.");
+                form = form with { Mask = null }; // from here on the catalog owns the mask
+                return await catalog.CreateLiveAndStartAsync(url, mask, form.Name, cancellationToken);
+            }
+            var video = form.Video!;
+            form = form with { Video = null, Mask = null }; // from here on the catalog owns both uploads
+            return await catalog.CreateAndStartAsync(video, mask, form.Name, speed, cancellationToken);
+        }
+        finally
+        {
+            form.Discard(uploads);
+        }
+    }
+
+    /// <summary>A lot of the video, without spots or with those of a lot file.</summary>
+    public static async Task<Lot> CreateLotAsync(HttpRequest request, UploadStore uploads, LotCatalog catalog, LotOptions lots, CancellationToken cancellationToken)
+    {
+        var form = await ReadAsync(request, uploads, lots.MaxLotFileBytes, cancellationToken);
+        try
+        {
+            if (form.Mask is not null || form.Url is not null)
+            {
+                throw new InvalidInputException("A new lot takes a video and optionally a lot file ('lot'); import a mask into the lot afterwards (PUT /api/lots/{id}/mask), or start an analysis of a video and mask at POST /api/sessions.");
+            }
+            var video = form.Video ?? throw new InvalidInputException("The video is missing: send the camera video as the multipart file field 'video'.");
+            var file = form.LotFile is var (json, fileName) ? LotFile.Read(json, fileName) : null;
+            form = form with { Video = null };
+            return await catalog.CreateAsync(video, form.Name, file, cancellationToken);
+        }
+        finally
+        {
+            form.Discard(uploads);
+        }
+    }
+
+    /// <summary>The fields of a form as they arrive; on any refusal the files stored so far are deleted.</summary>
+    private static async Task<UploadForm> ReadAsync(HttpRequest request, UploadStore uploads, long lotFileLimit, CancellationToken cancellationToken)
     {
         var limits = uploads.Limits;
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            bodySize.MaxRequestBodySize = limits.MaxTotalBytes + 1024 * 1024;
+            bodySize.MaxRequestBodySize = limits.MaxTotalBytes + lotFileLimit + 1024 * 1024;
         }
-        var speed = AnalysisSpeed.Parse(querySpeed);
         var reader = new MultipartReader(Boundary(request), request.Body)
         {
             // Above the UploadStore limits, so that the store refuses first and names the limit and the file.
-            BodyLengthLimit = Math.Max(limits.MaxVideoBytes, limits.MaxMaskBytes) + 64 * 1024,
+            BodyLengthLimit = Math.Max(Math.Max(limits.MaxVideoBytes, limits.MaxMaskBytes), lotFileLimit) + 64 * 1024,
         };
-        StoredUpload? video = null, mask = null;
-        string? name = null, url = null;
+        var form = new UploadForm(null, null, null, null, null, null);
         try
         {
             while (await ReadSectionAsync(reader, cancellationToken) is { } section)
@@ -42,50 +100,48 @@ internal static class UploadFormReader
                 var fileName = (disposition.FileNameStar.Value ?? disposition.FileName.Value)?.Trim('"');
                 switch (field)
                 {
-                    case "video" or "mask" when fileName is not null && (field == "video" ? video : mask) is not null:
-                        throw new InvalidInputException($"The upload has more than one '{field}' file; send one video and one mask per analysis.");
+                    case "video" or "mask" or "lot" when fileName is not null && (field == "video" ? form.Video : field == "mask" ? form.Mask : (object?)form.LotFile) is not null:
+                        throw new InvalidInputException($"The upload has more than one '{field}' file; send one of each.");
                     case "video" when fileName is not null:
-                        video = await uploads.SaveVideoAsync(section.Body, fileName, cancellationToken);
+                        form = form with { Video = await uploads.SaveVideoAsync(section.Body, fileName, cancellationToken) };
                         break;
                     case "mask" when fileName is not null:
-                        mask = await uploads.SaveMaskAsync(section.Body, fileName, cancellationToken);
+                        form = form with { Mask = await uploads.SaveMaskAsync(section.Body, fileName, cancellationToken) };
+                        break;
+                    case "lot" when fileName is not null && lotFileLimit > 0:
+                        var json = await BoundedRead.AllAsync(section.Body, lotFileLimit,
+                            $"'{fileName}' is larger than the {UploadStore.FormatBytes(lotFileLimit)} limit for a lot file (SmartSpot:Lots:MaxLotFileBytes).", cancellationToken);
+                        form = form with { LotFile = (json, fileName) };
                         break;
                     case "name":
-                        name = await ReadFieldAsync(section, cancellationToken, "the name");
+                        form = form with { Name = await ReadFieldAsync(section, cancellationToken, "the name") };
                         break;
                     case "url":
-                        url = await ReadFieldAsync(section, cancellationToken, "the url", StreamAddress.MaxLength);
+                        form = form with { Url = await ReadFieldAsync(section, cancellationToken, "the url", StreamAddress.MaxLength) };
                         break;
-                    case "speed" when speed is not null:
-                        throw new InvalidInputException("The speed is given twice (in the query and in the form); give it once.");
+                    case "speed" when form.Speed is not null:
+                        throw new InvalidInputException("The speed is given twice in the form; give it once.");
                     case "speed":
-                        speed = AnalysisSpeed.Parse(await ReadFieldAsync(section, cancellationToken, "the speed"));
+                        form = form with { Speed = await ReadFieldAsync(section, cancellationToken, "the speed") };
                         break;
                 }
             }
-            if (video is not null && url is not null)
-            {
-                throw new InvalidInputException("The upload has both a video file and a url; send one: the file field 'video' or the text field 'url' of a live camera.");
-            }
-            if (video is null && url is null)
-            {
-                throw new InvalidInputException("The video is missing: send the camera video as the multipart file field 'video', or a live camera's address as the field 'url'.");
-            }
-            if (mask is null) throw new InvalidInputException("The mask is missing: send the mask image (white spots on black) as the multipart file field 'mask'.");
-            if (url is not null && speed is not null)
-            {
-                throw new InvalidInputException("A live camera sets its own pace: leave out the speed when sending a url.");
-            }
-            var created = url is not null
-                ? await registry.CreateLiveAsync(url, mask, name, cancellationToken)
-                : await registry.CreateAsync(video!, mask, name, speed, cancellationToken);
-            (video, mask) = (null, null);
-            return created;
+            return form;
         }
-        finally
+        catch
         {
-            if (video is not null) uploads.Delete(video);
-            if (mask is not null) uploads.Delete(mask);
+            form.Discard(uploads);
+            throw;
+        }
+    }
+
+    /// <summary>The parts of an upload form that arrived; the stored files belong to it until taken.</summary>
+    private sealed record UploadForm(StoredUpload? Video, StoredUpload? Mask, (byte[] Json, string FileName)? LotFile, string? Name, string? Speed, string? Url)
+    {
+        public void Discard(UploadStore uploads)
+        {
+            if (Video is not null) uploads.Delete(Video);
+            if (Mask is not null) uploads.Delete(Mask);
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SmartSpot.Demo;
 using SmartSpot.Vision;
 using SmartSpot.Web.Analysis;
+using SmartSpot.Web.Lots;
 using SmartSpot.Web.Sessions;
 using SmartSpot.Web.Storage;
 
@@ -10,13 +11,9 @@ namespace SmartSpot.Web.Demo;
 /// <summary>Generates the demo lot's files in the data directory's demo folder (once, then cached; again if they are gone).</summary>
 public sealed class DemoLotPreparer(DemoLotOptions demo, IOptions<StorageOptions> storage) : ISourcePreparer
 {
-    /// <summary>The demo lot as a session source: its files relative to the data directory.</summary>
-    public static SessionSource Source { get; } = new(
-        SessionKind.Demo,
-        DemoLotGenerator.VideoFileName,
-        DemoLotGenerator.MaskFileName,
-        StorageOptions.StoredPath(StorageOptions.DemoFolder, DemoLotGenerator.VideoFileName),
-        StorageOptions.StoredPath(StorageOptions.DemoFolder, DemoLotGenerator.MaskFileName));
+    /// <summary>Where the demo lot's pictures come from: its video, relative to the data directory.</summary>
+    public static LotSource Source { get; } = new(
+        SessionKind.Demo, DemoLotGenerator.VideoFileName, StorageOptions.StoredPath(StorageOptions.DemoFolder, DemoLotGenerator.VideoFileName));
 
     public SessionKind Kind => SessionKind.Demo;
 

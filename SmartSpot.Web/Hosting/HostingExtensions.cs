@@ -3,16 +3,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using SmartSpot.Alerts;
+using SmartSpot.Alerts.Delivery;
 using SmartSpot.Demo;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Rendering;
+using SmartSpot.Web.Alerts;
 using SmartSpot.Web.Analysis;
 using SmartSpot.Web.Api;
 using SmartSpot.Web.Auth;
 using SmartSpot.Web.Auth.Accounts;
 using SmartSpot.Web.Components;
 using SmartSpot.Web.Demo;
+using SmartSpot.Web.Lots;
 using SmartSpot.Web.Storage;
 using SmartSpot.Web.Uploads;
 
@@ -48,6 +52,9 @@ public static class HostingExtensions
         AddOptions<PipelineOptions>(services, builder.Configuration, settings, "SmartSpot:Pipeline");
         AddOptions<ClassifierOptions>(services, builder.Configuration, settings, "SmartSpot:Classifier");
         AddOptions<DemoLotOptions>(services, builder.Configuration, settings, "SmartSpot:Demo");
+        AddOptions<LotOptions>(services, builder.Configuration, settings, LotOptions.Section);
+        AddOptions<AlertOptions>(services, builder.Configuration, settings, AlertOptions.Section);
+        AddOptions<AlertRuleOptions>(services, builder.Configuration, settings, AlertRuleOptions.Section);
         AddOptions<AuthOptions>(services, builder.Configuration, settings, AuthOptions.Section);
 
         services.AddDbContextFactory<SmartSpotDbContext>((provider, db) =>
@@ -59,6 +66,7 @@ public static class HostingExtensions
         services.AddTransient(provider => provider.GetRequiredService<SpotClassifierFactory>().CreateForAnalysis());
         services.AddSingleton<Func<ISpotClassifier>>(provider => provider.GetRequiredService<ISpotClassifier>);
         services.AddSingleton<LiveFrameRenderer>();
+        services.AddSingleton(provider => new StillFrameRenderer(provider.GetRequiredService<PipelineOptions>().Frames));
 
         services.AddSingleton<StorageStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageStartup>());
@@ -71,8 +79,12 @@ public static class HostingExtensions
         services.AddSingleton<SessionReader>();
         services.AddSingleton<SessionRunner>();
         services.AddHostedService<AnalysisWorker>();
+        services.AddSingleton<LotRepository>();
+        services.AddSingleton<LotLayoutValidator>();
+        services.AddSingleton<LotCatalog>();
         services.AddSingleton<ISourcePreparer, DemoLotPreparer>();
         services.AddSingleton<DemoSessions>();
+        AddAlerts(services);
         services.AddSmartSpotAuth();
 
         services.AddProblemDetails();
@@ -99,6 +111,8 @@ public static class HostingExtensions
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapSessionsApi();
+        app.MapLotsApi();
+        app.MapAlertsApi();
         // SecurityHeaders sends the one Content-Security-Policy (frame-ancestors included).
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         return app;
@@ -127,6 +141,25 @@ public static class HostingExtensions
         }
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>Rules in the database, the alert service (webhook, MQTT) run by a hosted service, and the analyses' way into it.</summary>
+    private static void AddAlerts(IServiceCollection services)
+    {
+        // One long-lived client for the webhook, its connections renewed every few minutes so DNS changes are seen.
+        services.AddHttpClient(nameof(AlertService))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddSingleton(provider => new DeliveryLog(provider.GetRequiredService<AlertOptions>().DeliveryLogCapacity));
+        services.AddSingleton<LotAlertRules>();
+        services.AddSingleton(provider => AlertService.Create(
+            provider.GetRequiredService<AlertOptions>(),
+            provider.GetRequiredService<LotAlertRules>(),
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AlertService)),
+            provider.GetRequiredService<DeliveryLog>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AnalysisAlerts>();
+        services.AddHostedService<AlertWorker>();
     }
 
     /// <summary>Binds <typeparamref name="T"/> from <paramref name="section"/>, validates it (nested records too) at start, and makes it injectable as itself.</summary>

@@ -90,7 +90,7 @@ public sealed class AnalysisSession
             lock (_lock)
             {
                 return new SessionSummary(
-                    Id, Name, CreatedAt, Source.Kind, Source.VideoFileName, Source.MaskFileName, Status, Error, Video, Spots.Count,
+                    Id, Name, CreatedAt, Source.Kind, Source.LotId, Source.VideoFileName, Source.MaskFileName, Status, Error, Video, Spots.Count,
                     FramesDone, Latest?.Free ?? 0, Latest?.Occupied ?? 0, Playback.Speed, StartedAt, FinishedAt);
             }
         }

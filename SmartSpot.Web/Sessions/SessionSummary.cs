@@ -3,6 +3,8 @@ using SmartSpot.Vision.Frames;
 namespace SmartSpot.Web.Sessions;
 
 /// <summary>An analysis at one moment, immutable: what a list line, a page header or an API answer shows. Live or stored, the same shape.</summary>
+/// <param name="LotId">The lot (camera) the analysis ran on.</param>
+/// <param name="MaskFileName">The mask uploaded with the video; null when the spots were the lot's.</param>
 /// <param name="Video">Size, fps and frame count (Source is the client's file name); null until the input was opened.</param>
 /// <param name="Speed">Video seconds per second; null = as fast as possible.</param>
 public sealed record SessionSummary(
@@ -10,8 +12,9 @@ public sealed record SessionSummary(
     string Name,
     DateTimeOffset CreatedAt,
     SessionKind Kind,
+    Guid LotId,
     string VideoFileName,
-    string MaskFileName,
+    string? MaskFileName,
     SessionStatus Status,
     string? Error,
     VideoInfo? Video,

@@ -5,7 +5,7 @@ namespace SmartSpot.Web.Storage;
 
 /// <summary>
 /// Deletes uploads that provably belong to no session: in the uploads folder SmartSpot made (marked), under a name
-/// SmartSpot generated, and named by no session row of a database that existed before this start.
+/// SmartSpot generated, and named by no session or lot row of a database that existed before this start.
 /// </summary>
 public sealed class OrphanCleaner(IOptions<StorageOptions> storage, ILogger<OrphanCleaner> logger)
 {
@@ -37,11 +37,13 @@ public sealed class OrphanCleaner(IOptions<StorageOptions> storage, ILogger<Orph
         return orphans.Count;
     }
 
-    /// <summary>File names of every session's files, stored relative (uploads/x.mp4) or, before migration, absolute.</summary>
+    /// <summary>File names of every session's and every lot's files, stored relative (uploads/x.mp4) or, before migration, absolute.</summary>
     private static async Task<HashSet<string>> ReferencedFileNamesAsync(SmartSpotDbContext db, CancellationToken cancellationToken)
     {
-        var paths = await db.Sessions.Select(s => new { s.VideoPath, s.MaskPath }).ToListAsync(cancellationToken);
-        return paths.SelectMany(p => new[] { p.VideoPath, p.MaskPath })
+        var sessions = await db.Sessions.Select(s => new { s.VideoPath, s.MaskPath }).ToListAsync(cancellationToken);
+        var lots = await db.Lots.Select(lot => lot.VideoPath).ToListAsync(cancellationToken);
+        return sessions.SelectMany(p => new[] { p.VideoPath, p.MaskPath }).Concat(lots)
+            .Where(path => path.Length > 0)
             .Select(path => Path.GetFileName(path.Replace('\\', '/')))
             .ToHashSet(StringComparer.Ordinal);
     }

@@ -14,12 +14,16 @@ public sealed class SessionEntity
     /// <summary>The client's file names, for display only.</summary>
     public required string VideoFileName { get; set; }
 
+    /// <summary>Empty when the spots came from the lot (drawn or imported) rather than from a mask uploaded with the video (SQLite cannot make a column nullable without rebuilding its table).</summary>
     public required string MaskFileName { get; set; }
 
     /// <summary>Where the files are kept, relative to the data directory (databases of SmartSpot 1 held absolute paths; the start-up rewrites them).</summary>
     public required string VideoPath { get; set; }
 
     public required string MaskPath { get; set; }
+
+    /// <summary>The lot this analysis ran on; indexed, not a foreign key (adding one to an existing SQLite table rebuilds it), so lots are only deleted while no analysis refers to them.</summary>
+    public Guid LotId { get; set; }
 
     public SessionKind Kind { get; set; }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartSpot.Vision.Spots;
 using SmartSpot.Web.Sessions;
 
 namespace SmartSpot.Web.Storage;
@@ -48,6 +49,14 @@ public sealed class SessionRepository(IDbContextFactory<SmartSpotDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         return entity is null ? null : (SessionRows.ToSummary(entity), SessionRows.ToSource(entity));
+    }
+
+    /// <summary>The spots a stored session analysed, in id order; empty when it never read them.</summary>
+    public async Task<IReadOnlyList<ParkingSpot>> SpotsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Spots.AsNoTracking().Where(s => s.SessionId == id).OrderBy(s => s.SpotId).ToListAsync(cancellationToken);
+        return rows.Select(SessionRows.ToSpot).ToList();
     }
 
     /// <summary>A stored session with spots, intervals and timeline; null when the id is unknown.</summary>

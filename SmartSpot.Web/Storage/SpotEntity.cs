@@ -1,6 +1,6 @@
 namespace SmartSpot.Web.Storage;
 
-/// <summary>One spot of a stored analysis: its id and box in video pixels.</summary>
+/// <summary>One spot of a stored analysis: its id and box in video pixels, and its four corners when it was drawn as an outline.</summary>
 public sealed class SpotEntity
 {
     public Guid SessionId { get; set; }
@@ -17,4 +17,21 @@ public sealed class SpotEntity
 
     /// <summary>Pixels of the spot's shape in the mask.</summary>
     public int Area { get; set; }
+
+    /// <summary>The outline's corners in video pixels; all null for a mask component (its box is its outline) and in databases of SmartSpot 1.</summary>
+    public double? X1 { get; set; }
+
+    public double? Y1 { get; set; }
+
+    public double? X2 { get; set; }
+
+    public double? Y2 { get; set; }
+
+    public double? X3 { get; set; }
+
+    public double? Y3 { get; set; }
+
+    public double? X4 { get; set; }
+
+    public double? Y4 { get; set; }
 }

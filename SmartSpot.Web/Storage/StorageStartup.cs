@@ -101,7 +101,7 @@ public sealed class StorageStartup(
         await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(baseline, version)), cancellationToken);
     }
 
-    /// <summary>SmartSpot 1 stored absolute paths: keep what lies in the uploads or demo folder as a path relative to the data directory.</summary>
+    /// <summary>SmartSpot 1 stored absolute paths (and the migration copied them into lots): keep what lies in the uploads or demo folder as a path relative to the data directory.</summary>
     private static async Task StorePathsRelativeAsync(SmartSpotDbContext db, CancellationToken cancellationToken)
     {
         var absolute = await db.Sessions.Where(s => s.VideoPath.StartsWith("/") || s.MaskPath.StartsWith("/") || s.VideoPath.Contains(":\\") || s.MaskPath.Contains(":\\"))
@@ -110,6 +110,11 @@ public sealed class StorageStartup(
         {
             session.VideoPath = Relative(session.VideoPath);
             session.MaskPath = Relative(session.MaskPath);
+        }
+        var lots = await db.Lots.Where(lot => lot.VideoPath.StartsWith("/") || lot.VideoPath.Contains(":\\")).ToListAsync(cancellationToken);
+        foreach (var lot in lots)
+        {
+            lot.VideoPath = Relative(lot.VideoPath);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -19,9 +19,11 @@ public sealed class SpotChangeDetectorTests
         return YuvFrames.From(picture);
     }
 
-    private static Frame Grey(int level)
+    /// <summary>A grey frame, with <paramref name="white"/> painted white.</summary>
+    private static Frame Grey(int level, params Rect[] white)
     {
         using var picture = new Mat(FrameSize, MatType.CV_8UC3, Scalar.All(level));
+        foreach (var box in white) Cv2.Rectangle(picture, box, Scalar.White, -1);
         return YuvFrames.From(picture);
     }
 
@@ -124,5 +126,23 @@ public sealed class SpotChangeDetectorTests
 
         Assert.Equal([Right], second);
         Assert.Equal([Left], third);
+    }
+
+    [Fact]
+    public void FindChanged_SlantedSpot_WatchesOnlyThePixelsInsideItsOutline()
+    {
+        // A diamond in its 80x80 box: the box's corners are outside the spot.
+        var diamond = new SpotQuad(new(100, 10), new(140, 50), new(100, 90), new(60, 50));
+        var spot = new ParkingSpot(1, diamond.Bounds, (int)diamond.Area, diamond);
+        var asBox = new ParkingSpot(2, diamond.Bounds, diamond.Bounds.Area);
+        var sut = new SpotChangeDetector(NoRefresh);
+        using var before = Grey(100);
+        sut.Remember(before, sut.FindChanged(before, [spot, asBox]));
+        using var cornersPainted = Grey(100, [new(60, 10, 15, 15), new(125, 10, 15, 15), new(60, 75, 15, 15), new(125, 75, 15, 15)]);
+        using var middlePainted = Grey(100, [new(92, 42, 16, 16)]);
+
+        Assert.Equal([asBox], sut.FindChanged(cornersPainted, [spot, asBox]));
+        // The same 256 changed pixels are 8 % of the diamond but 4 % of its box: only the diamond counts them as a change.
+        Assert.Equal([spot], sut.FindChanged(middlePainted, [spot, asBox]));
     }
 }

@@ -74,4 +74,69 @@ public sealed class SpotCropperTests
         Assert.Same(firstArray.Array, secondArray.Array);
         Assert.Equal(3 * 16 * 8, second.Length);
     }
+
+    // A slanted bay: its half along A-B painted blue, its half along D-C green, black around it.
+    private static readonly SpotQuad Slanted = new(new(60, 20), new(140, 40), new(130, 80), new(50, 60));
+
+    private static Frame DrawnFrame()
+    {
+        using var picture = new Mat(new Size(200, 120), MatType.CV_8UC3, Scalar.Black);
+        var (a, b, c, d) = (Slanted.A, Slanted.B, Slanted.C, Slanted.D);
+        var (midLeft, midRight) = ((a + d) * 0.5, (b + c) * 0.5);
+        Cv2.FillConvexPoly(picture, Points(a, b, midRight, midLeft), new Scalar(255, 0, 0));
+        Cv2.FillConvexPoly(picture, Points(midLeft, midRight, c, d), new Scalar(0, 255, 0));
+        return Frame.FromBgr(picture);
+    }
+
+    [Fact]
+    public void Write_SlantedSpot_WarpsItsQuadUprightWithCornerAAtTheTopLeft()
+    {
+        using var frame = DrawnFrame();
+        using var sut = new SpotCropper();
+        var spot = new ParkingSpot(1, Slanted.Bounds, (int)Slanted.Area, Slanted);
+
+        var crop = Planes(sut.Write(frame, [spot], 32, 16), 32, 16);
+
+        // Inside the bay only: the top half blue, the bottom half green, no black from the box's corners.
+        Assert.All(Pixels(rows: 1..6, columns: 1..31), p => Assert.True(crop[0][p.Row, p.Column] > 200 && crop[1][p.Row, p.Column] < 50, $"top {p}: B {crop[0][p.Row, p.Column]} G {crop[1][p.Row, p.Column]}"));
+        Assert.All(Pixels(rows: 10..15, columns: 1..31), p => Assert.True(crop[1][p.Row, p.Column] > 200 && crop[0][p.Row, p.Column] < 50, $"bottom {p}: B {crop[0][p.Row, p.Column]} G {crop[1][p.Row, p.Column]}"));
+    }
+
+    [Fact]
+    public void Write_SameSpotAsItsBox_HasTheBlackCornersTheWarpLeavesOut()
+    {
+        using var frame = DrawnFrame();
+        using var sut = new SpotCropper();
+        var box = new ParkingSpot(1, Slanted.Bounds, (int)Slanted.Area);
+
+        var crop = Planes(sut.Write(frame, [box], 32, 16), 32, 16);
+
+        Assert.True(crop[0][1, 30] + crop[1][1, 30] < 60, "the box's top-right corner is outside the bay: black");
+        Assert.True(box.FillsBox);
+        Assert.False(new ParkingSpot(1, Slanted.Bounds, 1, Slanted).FillsBox);
+        Assert.True(new ParkingSpot(1, new PixelBox(10, 10, 40, 20), 800, SpotQuad.FromBox(new PixelBox(10, 10, 40, 20))).FillsBox);
+    }
+
+    private static Point[] Points(params PixelPoint[] corners) => [.. corners.Select(corner => new Point((int)Math.Round(corner.X), (int)Math.Round(corner.Y)))];
+
+    private static IEnumerable<(int Row, int Column)> Pixels(System.Range rows, System.Range columns) =>
+        from row in Enumerable.Range(rows.Start.Value, rows.End.Value - rows.Start.Value)
+        from column in Enumerable.Range(columns.Start.Value, columns.End.Value - columns.Start.Value)
+        select (row, column);
+
+    /// <summary>The one crop's B, G and R planes as [row, column] arrays.</summary>
+    private static float[][,] Planes(Memory<float> tensor, int width, int height)
+    {
+        var span = tensor.Span;
+        var planes = new float[3][,];
+        for (var plane = 0; plane < 3; plane++)
+        {
+            planes[plane] = new float[height, width];
+            for (var row = 0; row < height; row++)
+            {
+                for (var column = 0; column < width; column++) planes[plane][row, column] = span[(plane * height + row) * width + column];
+            }
+        }
+        return planes;
+    }
 }

@@ -168,6 +168,105 @@ public sealed class SpotMapTests
         Assert.Equal(14, sut.Spots.Count);
     }
 
+    [Fact]
+    public void FromShapes_DrawnOutlines_AreSpotsInIdOrderWithTheirBoundsAndArea()
+    {
+        var slanted = new SpotQuad(new(60, 10), new(90, 14), new(88, 50.5), new(58, 46));
+        var box = SpotQuad.FromBox(new PixelBox(10, 10, 30, 40));
+
+        var sut = SpotMap.FromShapes(new PixelSize(120, 80), [new SpotShape(7, slanted), new SpotShape(2, box)]);
+
+        Assert.Equal([2, 7], sut.Spots.Select(spot => spot.Id));
+        Assert.Equal(new ParkingSpot(2, new PixelBox(10, 10, 30, 40), 1200, box), sut.Spots[0]);
+        Assert.Equal(new PixelBox(58, 10, 32, 41), sut.Spots[1].Box);
+        Assert.Equal((int)Math.Round(slanted.Area), sut.Spots[1].Area);
+        Assert.Equal(slanted, sut.Spots[1].Outline);
+    }
+
+    [Fact]
+    public void FromShapes_OutlineOverTheFrameEdge_BoxIsClippedToTheFrame()
+    {
+        var sut = SpotMap.FromShapes(new PixelSize(100, 50), [new SpotShape(1, SpotQuad.FromBox(new PixelBox(80, 30, 40, 40)))]);
+
+        Assert.Equal(new PixelBox(80, 30, 20, 20), Assert.Single(sut.Spots).Box);
+    }
+
+    [Theory]
+    [InlineData(3, 3, "used twice")]
+    [InlineData(0, 1, "not positive")]
+    public void FromShapes_BadIds_SaysWhichId(int firstId, int secondId, string expected)
+    {
+        var quad = SpotQuad.FromBox(new PixelBox(10, 10, 10, 10));
+
+        var error = Assert.Throws<InvalidInputException>(() =>
+            SpotMap.FromShapes(new PixelSize(100, 50), [new SpotShape(firstId, quad), new SpotShape(secondId, quad.Translate(new(20, 0)))]));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void FromShapes_OutlineOutsideTheFrame_SaysSo()
+    {
+        var error = Assert.Throws<InvalidInputException>(() =>
+            SpotMap.FromShapes(new PixelSize(100, 50), [new SpotShape(4, SpotQuad.FromBox(new PixelBox(200, 10, 10, 10)))]));
+
+        Assert.Contains("Spot 4", error.Message);
+        Assert.Contains("outside the 100x50 frame", error.Message);
+    }
+
+    [Fact]
+    public void FromShapes_CrossedOutline_IsRefused()
+    {
+        var crossed = new SpotQuad(new(0, 0), new(10, 10), new(10, 0), new(0, 10));
+
+        var error = Assert.Throws<InvalidInputException>(() => SpotMap.FromShapes(new PixelSize(100, 50), [new SpotShape(1, crossed)]));
+
+        Assert.Contains("not a convex", error.Message);
+    }
+
+    [Fact]
+    public void FromShapes_None_SaysToDrawSpots()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => SpotMap.FromShapes(new PixelSize(100, 50), []));
+
+        Assert.Contains("spot editor", error.Message);
+    }
+
+    [Fact]
+    public void FitTo_DrawnOutline_ScalesItsCornersWithItsBox()
+    {
+        var quad = new SpotQuad(new(10, 10), new(30, 12), new(28, 40), new(9, 38));
+        var sut = SpotMap.FromShapes(new PixelSize(100, 50), [new SpotShape(1, quad)]);
+
+        var fitted = sut.FitTo(new PixelSize(200, 100), 0.02);
+
+        var spot = Assert.Single(fitted.Spots);
+        Assert.Equal(quad.Scale(2, 2), spot.Quad);
+        Assert.Equal(new PixelBox(18, 20, 42, 60), spot.Box);
+    }
+
+    [Fact]
+    public void Decode_MaskBytes_FindsTheSameSpotsAsLoad()
+    {
+        var path = Path.Combine(TestPaths.TempDirectory(), "mask.png");
+        using (var mask = SyntheticLot.Mask(new Size(120, 60), new Rect(10, 10, 40, 20), new Rect(60, 10, 40, 20)))
+        {
+            Cv2.ImWrite(path, mask);
+        }
+
+        var sut = SpotMap.Decode(File.ReadAllBytes(path), "mask.png", Options);
+
+        Assert.Equal(SpotMap.Load(path, Options).Spots, sut.Spots);
+    }
+
+    [Fact]
+    public void Decode_NotAnImage_NamesTheFile()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => SpotMap.Decode("hello"u8.ToArray(), "notes.png", Options));
+
+        Assert.Contains("'notes.png' is not a PNG, JPEG or BMP", error.Message);
+    }
+
     /// <summary>A PNG signature, an IHDR declaring the size, and an IEND: enough for the header check.</summary>
     private static byte[] PngHeaderOnly(int width, int height)
     {

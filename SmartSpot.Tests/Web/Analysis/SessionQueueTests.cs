@@ -57,6 +57,6 @@ public sealed class SessionQueueTests
     }
 
     private static AnalysisSession Session() => new(
-        Guid.NewGuid(), "lot", DateTimeOffset.UnixEpoch, new SessionSource(SessionKind.Upload, "v.avi", "m.png", "uploads/v.avi", "uploads/m.png"),
+        Guid.NewGuid(), "lot", DateTimeOffset.UnixEpoch, new SessionSource(SessionKind.Upload, Guid.NewGuid(), "v.avi", "uploads/v.avi", "m.png", "uploads/m.png"),
         1.0, new LiveFrameRenderer(new FrameRenderOptions()), TimeProvider.System, NullLogger.Instance);
 }

@@ -24,6 +24,9 @@ public sealed class SessionRegistryTests
         var id = await sut.StartAsync(lot.VideoPath, lot.MaskPath);
         await sut.WaitForAsync(id, "Completed");
 
+        // The registry lets go right after the session shows Completed (its status-change callback trims): wait for it.
+        var deadline = DateTime.UtcNow + SmartSpotAppFactory.Patience;
+        while (registry.Find(id) is not null && DateTime.UtcNow < deadline) await Task.Delay(20, TestContext.Current.CancellationToken);
         Assert.Null(registry.Find(id));
         var stored = await reader.GetAsync(id, TestContext.Current.CancellationToken);
         Assert.NotNull(stored);

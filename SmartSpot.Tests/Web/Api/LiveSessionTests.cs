@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SmartSpot.Web.Sessions;
 using SmartSpot.Web.Storage;
 
 namespace SmartSpot.Tests.Web.Api;
@@ -68,7 +69,11 @@ public sealed class LiveSessionTests : IAsyncLifetime
         Assert.True(beforeGap.Frame < framesBeforeTheGap + 5, "the last frame before the gap is stored");
         Assert.True(timeline.Count < stopped.GetProperty("framesDone").GetInt32() / 3, $"{timeline.Count} stored points of {stopped.GetProperty("framesDone")} frames: downsampled");
         var row = await db.Sessions.SingleAsync(s => s.Id == id, TestContext.Current.CancellationToken);
-        var everything = string.Join('\n', [row.VideoFileName, row.VideoPath, row.Error ?? "", stopped.ToString(), dropped.ToString(), .. _logs.Lines]);
+        // Like a one-step upload, the camera became a lot of its own with the mask's spots, named after its masked URL.
+        var lot = await db.Lots.SingleAsync(l => l.Id == stopped.GetProperty("lotId").GetGuid(), TestContext.Current.CancellationToken);
+        Assert.Equal((SessionKind.Stream, $"http://***@127.0.0.1:{camera.Port}/live.ts"), (lot.Kind, lot.Name));
+        Assert.Equal(live.GetProperty("spots").GetArrayLength(), await db.LotSpots.CountAsync(spot => spot.LotId == lot.Id, TestContext.Current.CancellationToken));
+        var everything = string.Join('\n', [row.VideoFileName, row.VideoPath, row.Error ?? "", lot.Name, lot.VideoPath, lot.LiveUrl ?? "", stopped.ToString(), dropped.ToString(), .. _logs.Lines]);
         Assert.DoesNotContain(Secret, everything);
         Assert.Equal($"http://***@127.0.0.1:{camera.Port}/live.ts", row.VideoPath);
     }

@@ -8,11 +8,11 @@ namespace SmartSpot.Tests.Web.Components;
 /// <summary>A bUnit context with MudBlazor's services, loose JS interop and a popover provider.</summary>
 public abstract class MudTestContext : BunitContext
 {
-    /// <param name="services">More services the components under test need, added before anything renders.</param>
-    protected MudTestContext(Action<IServiceCollection>? services = null)
+    /// <param name="setUp">Services (and authorization) the component under test needs, added before the popover provider resolves any.</param>
+    protected MudTestContext(Action<BunitContext>? setUp = null)
     {
+        setUp?.Invoke(this);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        services?.Invoke(Services);
         Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.ShowTransitionDuration = 0;

@@ -14,6 +14,9 @@ public sealed class HostingExtensionsTests
     [InlineData("SmartSpot:Pipeline:Change:Threshold", "0", "SmartSpot:Pipeline:Change:Threshold")]
     [InlineData("SmartSpot:Pipeline:Frames:AnalyzeEvery", "0", "SmartSpot:Pipeline:Frames:AnalyzeEvery")]
     [InlineData("SmartSpot:Analysis:DefaultSpeed", "0.05", "DefaultSpeed")]
+    [InlineData("SmartSpot:Alerts:Webhook:Url", "ftp://127.0.0.1/hook", "SmartSpot:Alerts:Webhook:Url")]
+    [InlineData("SmartSpot:Alerts:Mqtt:Port", "0", "SmartSpot:Alerts:Mqtt:Port")]
+    [InlineData("SmartSpot:Alerts:Rules:MaxPerLot", "0", "MaxPerLot")]
     public async Task Start_InvalidSetting_FailsNamingTheSetting(string key, string value, string named)
     {
         await using var sut = new SmartSpotAppFactory(TestPaths.TempDirectory(), new Dictionary<string, string?> { [key] = value });

@@ -157,7 +157,7 @@ public sealed class AnalysisSessionTests
     private AnalysisInput OpenLot() => AnalysisInput.Open(_lot.VideoPath, _lot.MaskPath, new PipelineOptions());
 
     private static AnalysisSession Queued() => new(
-        Guid.NewGuid(), "lot", DateTimeOffset.UnixEpoch, new SessionSource(SessionKind.Upload, "lot.avi", "lot-mask.png", "uploads/a.avi", "uploads/b.png"),
+        Guid.NewGuid(), "lot", DateTimeOffset.UnixEpoch, new SessionSource(SessionKind.Upload, Guid.NewGuid(), "lot.avi", "uploads/a.avi", "lot-mask.png", "uploads/b.png"),
         1.0, new LiveFrameRenderer(new FrameRenderOptions()), TimeProvider.System, NullLogger.Instance);
 
     private AnalysisSession Running()

@@ -1,16 +1,22 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SmartSpot.Web.Storage;
 
 namespace SmartSpot.Tests.Web.Storage;
 
-/// <summary>Upgrades a database as SmartSpot 1 made it (its schema is kept in TestData/release-1-schema.sql) and checks nothing is lost.</summary>
+/// <summary>Upgrades a database as SmartSpot 1 made it (its schema is kept in TestData/release-1-schema.sql) and checks nothing is lost: every analysis becomes a lot of its own.</summary>
 public sealed class DatabaseMigrationTests
 {
     private static readonly string Schema = Path.Combine(AppContext.BaseDirectory, "TestData", "release-1-schema.sql");
 
     [Fact]
-    public async Task Start_DatabaseOfRelease1_KeepsItsSessionsStoresRelativePathsAndCanRestartThem()
+    public async Task Start_DatabaseOfRelease1_KeepsItsSessionsMakesEachALotStoresRelativePathsAndCanRestartThem()
     {
         var data = TestPaths.TempDirectory();
         var lot = TestLot.Write(TestPaths.TempDirectory());
@@ -50,18 +56,39 @@ public sealed class DatabaseMigrationTests
         Assert.Equal("frame,time,free,occupied,gap\n0,0,4,0,0\n29,0.967,3,1,0\n", csv);
         Assert.True(File.Exists(Path.Combine(uploads, video)));
         Assert.False(File.Exists(orphan));
+
+        // Each analysis is now a lot of its own: same id, name, video, frame and spots (as outlines of their boxes).
+        Assert.Equal(upload, session.GetProperty("lotId").GetGuid());
+        var migrated = await sut.CreateClient().GetFromJsonAsync<JsonElement>($"/api/lots/{upload}", TestContext.Current.CancellationToken);
+        Assert.Equal("Monday", migrated.GetProperty("name").GetString());
+        Assert.Equal("lot.avi", migrated.GetProperty("videoFileName").GetString());
+        Assert.Equal((240, 120), (migrated.GetProperty("frame").GetProperty("width").GetInt32(), migrated.GetProperty("frame").GetProperty("height").GetInt32()));
+        Assert.Equal(0, migrated.GetProperty("settings").GetProperty("speed").GetDouble());
+        var spots = migrated.GetProperty("spots").EnumerateArray().ToList();
+        Assert.Equal(["1", "2", "3", "4"], spots.Select(spot => spot.GetProperty("name").GetString()));
+        Assert.Equal("[[70,30],[110,30],[110,90],[70,90]]", spots[1].GetProperty("corners").GetRawText());
+        Assert.Equal(2, (await sut.CreateClient().GetFromJsonAsync<JsonElement>("/api/lots", TestContext.Current.CancellationToken)).GetArrayLength());
         await using (var db = new SqliteConnection($"Data Source={Path.Combine(data, "smartspot.db")};Pooling=False"))
         {
             await db.OpenAsync(TestContext.Current.CancellationToken);
             Assert.Equal($"uploads/{video}", await ScalarAsync(db, $"SELECT VideoPath FROM Sessions WHERE Name = 'Monday'"));
             Assert.Equal("demo/demo-lot.mp4", await ScalarAsync(db, $"SELECT VideoPath FROM Sessions WHERE Name = 'Demo lot'"));
-            Assert.Equal(3L, await ScalarAsync(db, "SELECT COUNT(*) FROM __EFMigrationsHistory"));
+            Assert.Equal($"uploads/{video}", await ScalarAsync(db, $"SELECT VideoPath FROM Lots WHERE Name = 'Monday'"));
+            Assert.Equal("demo/demo-lot.mp4", await ScalarAsync(db, $"SELECT VideoPath FROM Lots WHERE Name = 'Demo lot'"));
+            Assert.Equal((long)typeof(SmartSpotDbContext).Assembly.GetTypes().Count(type =>
+                    type.IsDefined(typeof(MigrationAttribute), false) && type.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(SmartSpotDbContext)),
+                await ScalarAsync(db, "SELECT COUNT(*) FROM __EFMigrationsHistory"));
         }
 
         using var restart = await sut.CreateClient().PostAsync($"/api/sessions/{upload}/restart", null, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, restart.StatusCode);
         var again = await sut.WaitForAsync(upload, "Completed");
         Assert.Equal(lot.FrameCount, again.GetProperty("framesDone").GetInt32());
+        using var onLot = await sut.CreateClient().PostAsync($"/api/lots/{upload}/sessions", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, onLot.StatusCode);
+        var fromLot = await sut.WaitForAsync((await onLot.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid(), "Completed");
+        Assert.Equal(4, fromLot.GetProperty("spots").GetArrayLength());
+        Assert.Equal(upload, fromLot.GetProperty("lotId").GetGuid());
     }
 
     private static async Task InsertSessionAsync(SqliteConnection db, Guid id, string name, string videoFileName, string videoPath, string maskPath)

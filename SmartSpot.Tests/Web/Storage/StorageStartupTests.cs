@@ -135,9 +135,11 @@ public sealed class StorageStartupTests
         {
             var dbFactory = first.Services.GetRequiredService<IDbContextFactory<SmartSpotDbContext>>();
             await using var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+            db.Lots.Add(new LotEntity { Id = id, Name = "crashed", VideoFileName = "v.mp4", VideoPath = "uploads/gone.mp4" });
             db.Sessions.Add(new SessionEntity
             {
                 Id = id,
+                LotId = id,
                 Name = "crashed",
                 CreatedAt = DateTimeOffset.UtcNow,
                 VideoFileName = "v.mp4",

@@ -22,4 +22,6 @@ public enum AuditAction
     UserDeleted,
     ApiKeyCreated,
     ApiKeyRevoked,
+    LotCreated,
+    LotChanged,
 }

@@ -49,7 +49,7 @@ public sealed partial class Home : IDisposable
             if (Live)
             {
                 var maskOnly = await UploadAsync(_mask!, Uploads.Limits.MaxMaskBytes, Uploads.SaveMaskAsync, progress => _maskProgress = progress);
-                var live = await Registry.CreateLiveAsync(_url!, maskOnly, _name, _leaving.Token); // owns the mask from here on
+                var live = await Catalog.CreateLiveAndStartAsync(_url!, maskOnly, _name, _leaving.Token); // owns the mask from here on
                 await Audit.RecordAsync((await AuthenticationState).User, AuditAction.Uploaded, live.Id.ToString(), live.Source.VideoFileName);
                 Navigation.NavigateTo($"/sessions/{live.Id}");
                 return;
@@ -57,8 +57,8 @@ public sealed partial class Home : IDisposable
             video = await UploadAsync(_video!, Uploads.Limits.MaxVideoBytes, Uploads.SaveVideoAsync, progress => _videoProgress = progress);
             var mask = await UploadAsync(_mask!, Uploads.Limits.MaxMaskBytes, Uploads.SaveMaskAsync, progress => _maskProgress = progress);
             var stored = video;
-            video = null; // from here on the registry owns both uploads
-            var session = await Registry.CreateAsync(stored, mask, _name, cancellationToken: _leaving.Token);
+            video = null; // from here on the catalog owns both uploads
+            var session = await Catalog.CreateAndStartAsync(stored, mask, _name, speed: null, _leaving.Token);
             await Audit.RecordAsync((await AuthenticationState).User, AuditAction.Uploaded, session.Id.ToString(), _video!.Name);
             Navigation.NavigateTo($"/sessions/{session.Id}");
         }
@@ -96,23 +96,9 @@ public sealed partial class Home : IDisposable
         }
     }
 
-    // Streams the browser file to the store, re-rendering the progress bar at most every 100 ms.
-    private async Task<StoredUpload> UploadAsync(
-        IBrowserFile file, long maxBytes, Func<Stream, string, CancellationToken, Task<StoredUpload>> save, Action<double> setProgress)
-    {
-        var sinceRender = Stopwatch.StartNew();
-        setProgress(0);
-        await using var content = new ProgressReportingStream(file.OpenReadStream(maxBytes, _leaving.Token), read =>
-        {
-            setProgress(file.Size == 0 ? 1 : (double)read / file.Size);
-            if (sinceRender.ElapsedMilliseconds >= 100)
-            {
-                sinceRender.Restart();
-                _ = InvokeAsync(StateHasChanged); // the store may read on any thread
-            }
-        });
-        return await save(content, file.Name, _leaving.Token);
-    }
+    private Task<StoredUpload> UploadAsync(
+        IBrowserFile file, long maxBytes, Func<Stream, string, CancellationToken, Task<StoredUpload>> save, Action<double> setProgress) =>
+        BrowserUpload.SaveAsync(file, maxBytes, save, setProgress, () => _ = InvokeAsync(StateHasChanged), _leaving.Token); // the store may read on any thread
 
     public void Dispose()
     {

@@ -6,6 +6,7 @@ using SmartSpot.Vision.Occupancy;
 using SmartSpot.Web.Analysis;
 using SmartSpot.Web.Auth.Audit;
 using SmartSpot.Web.Components.Occupancy;
+using SmartSpot.Web.Lots;
 using SmartSpot.Web.Sessions;
 
 namespace SmartSpot.Web.Components.Pages;
@@ -27,6 +28,10 @@ public sealed partial class Session : IDisposable
     private int? _highlightedSpotId;
     private int? _selectedSpotId;
     private string _show = "all";
+    private IReadOnlyList<LotZone> _zones = [];
+    private string? _lotName;
+    private int _chartZone;
+    private int _gridZone;
 
     [Parameter] public Guid Id { get; set; }
 
@@ -36,13 +41,28 @@ public sealed partial class Session : IDisposable
     // A new LiveFrame per run of the followed analysis: a run's frame feed ends with the run.
     private object FrameKey => (object?)_live is null ? Id : (_live, _view?.Summary.StartedAt);
 
-    /// <summary>The grid's tiles: all spots, or only the free or the occupied ones.</summary>
-    private IReadOnlyList<SpotState> ShownStates => _show switch
+    /// <summary>The grid's tiles: all spots, or only the free or the occupied ones, of the whole lot or of one zone.</summary>
+    private IReadOnlyList<SpotState> ShownStates
     {
-        "free" => _view!.States.Where(state => state.Status == SpotStatus.Free).ToList(),
-        "occupied" => _view!.States.Where(state => state.Status == SpotStatus.Occupied).ToList(),
-        _ => _view!.States,
-    };
+        get
+        {
+            var zone = _zones.FirstOrDefault(zone => zone.Id == _gridZone);
+            return _view!.States
+                .Where(state => zone is null || zone.SpotIds.Contains(state.SpotId))
+                .Where(state => _show switch
+                {
+                    "free" => state.Status == SpotStatus.Free,
+                    "occupied" => state.Status == SpotStatus.Occupied,
+                    _ => true,
+                })
+                .ToList();
+        }
+    }
+
+    /// <summary>The chart's counts: the whole lot's, or the chosen zone's.</summary>
+    private IReadOnlyList<TimelinePoint> ChartTimeline => _zones.FirstOrDefault(zone => zone.Id == _chartZone) is { } zone
+        ? ZoneCounter.Timeline(zone, _view!.Timeline, _view.Intervals)
+        : _view!.Timeline;
 
     private IReadOnlyList<SpotInterval> Intervals => _view?.Intervals ?? [];
 
@@ -76,6 +96,8 @@ public sealed partial class Session : IDisposable
         {
             _view = await Reader.GetAsync(Id);
         }
+        var lot = _view is null ? null : await Lots.GetAsync(_view.Summary.LotId, CancellationToken.None);
+        (_zones, _lotName, _chartZone, _gridZone) = (lot?.Layout.Zones ?? [], lot?.Name, 0, 0);
         _loading = false;
     }
 

@@ -17,6 +17,39 @@ namespace SmartSpot.Web.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SmartSpot.Web.Storage.AlertRuleEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.ToTable("AlertRules");
+                });
+
             modelBuilder.Entity("SmartSpot.Web.Storage.IntervalEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -53,6 +86,95 @@ namespace SmartSpot.Web.Storage.Migrations
                     b.ToTable("Intervals");
                 });
 
+            modelBuilder.Entity("SmartSpot.Web.Storage.LotEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FrameHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FrameWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiveUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Speed")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VideoFileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoPath")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Lots");
+                });
+
+            modelBuilder.Entity("SmartSpot.Web.Storage.LotSpotEntity", b =>
+                {
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SpotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("X1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("X2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("X3")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("X4")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Y1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Y2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Y3")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Y4")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("LotId", "SpotId");
+
+                    b.ToTable("LotSpots");
+                });
+
             modelBuilder.Entity("SmartSpot.Web.Storage.SessionEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -86,6 +208,9 @@ namespace SmartSpot.Web.Storage.Migrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MaskFileName")
@@ -132,6 +257,8 @@ namespace SmartSpot.Web.Storage.Migrations
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("LotId");
+
                     b.HasIndex("Status");
 
                     b.ToTable("Sessions");
@@ -157,8 +284,32 @@ namespace SmartSpot.Web.Storage.Migrations
                     b.Property<int>("X")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("X1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("X2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("X3")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("X4")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("Y")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Y1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Y2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Y3")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Y4")
+                        .HasColumnType("REAL");
 
                     b.HasKey("SessionId", "SpotId");
 
@@ -190,11 +341,62 @@ namespace SmartSpot.Web.Storage.Migrations
                     b.ToTable("TimelinePoints");
                 });
 
+            modelBuilder.Entity("SmartSpot.Web.Storage.ZoneEntity", b =>
+                {
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LotId", "ZoneId");
+
+                    b.ToTable("Zones");
+                });
+
+            modelBuilder.Entity("SmartSpot.Web.Storage.ZoneSpotEntity", b =>
+                {
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpotId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LotId", "ZoneId", "SpotId");
+
+                    b.ToTable("ZoneSpots");
+                });
+
+            modelBuilder.Entity("SmartSpot.Web.Storage.AlertRuleEntity", b =>
+                {
+                    b.HasOne("SmartSpot.Web.Storage.LotEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartSpot.Web.Storage.IntervalEntity", b =>
                 {
                     b.HasOne("SmartSpot.Web.Storage.SessionEntity", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartSpot.Web.Storage.LotSpotEntity", b =>
+                {
+                    b.HasOne("SmartSpot.Web.Storage.LotEntity", null)
+                        .WithMany("Spots")
+                        .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -217,7 +419,37 @@ namespace SmartSpot.Web.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartSpot.Web.Storage.ZoneEntity", b =>
+                {
+                    b.HasOne("SmartSpot.Web.Storage.LotEntity", null)
+                        .WithMany("Zones")
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartSpot.Web.Storage.ZoneSpotEntity", b =>
+                {
+                    b.HasOne("SmartSpot.Web.Storage.ZoneEntity", null)
+                        .WithMany("Spots")
+                        .HasForeignKey("LotId", "ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartSpot.Web.Storage.LotEntity", b =>
+                {
+                    b.Navigation("Spots");
+
+                    b.Navigation("Zones");
+                });
+
             modelBuilder.Entity("SmartSpot.Web.Storage.SessionEntity", b =>
+                {
+                    b.Navigation("Spots");
+                });
+
+            modelBuilder.Entity("SmartSpot.Web.Storage.ZoneEntity", b =>
                 {
                     b.Navigation("Spots");
                 });

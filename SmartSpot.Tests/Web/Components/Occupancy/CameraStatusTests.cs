@@ -17,7 +17,7 @@ public sealed class CameraStatusTests : MudTestContext
     }
 
     private CameraStatusTests(FakeTimeProvider time)
-        : base(services => services.AddSingleton<TimeProvider>(time)) => _time = time;
+        : base(context => context.Services.AddSingleton<TimeProvider>(time)) => _time = time;
 
     private IRenderedComponent<CameraStatus> RenderStatus(StreamHealth health, bool active = true) =>
         Render<CameraStatus>(parameters => parameters.Add(status => status.Health, health).Add(status => status.Active, active));

@@ -1,0 +1,15 @@
+using Microsoft.Playwright;
+
+namespace SmartSpot.Tests.Web.EndToEnd;
+
+/// <summary>Screenshots the browser tests take for the documentation: TestResults/screenshots/NAME.png in the repository (git-ignored; copied to docs/ by hand).</summary>
+public static class Screenshots
+{
+    public static string Directory { get; } = Path.Combine(TestPaths.Repository, "TestResults", "screenshots");
+
+    public static async Task TakeAsync(IPage page, string name)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Directory, name + ".png") });
+    }
+}
