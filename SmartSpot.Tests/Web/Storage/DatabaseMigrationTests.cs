@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SmartSpot.Web.Storage;
@@ -73,7 +75,8 @@ public sealed class DatabaseMigrationTests
             Assert.Equal("demo/demo-lot.mp4", await ScalarAsync(db, $"SELECT VideoPath FROM Sessions WHERE Name = 'Demo lot'"));
             Assert.Equal($"uploads/{video}", await ScalarAsync(db, $"SELECT VideoPath FROM Lots WHERE Name = 'Monday'"));
             Assert.Equal("demo/demo-lot.mp4", await ScalarAsync(db, $"SELECT VideoPath FROM Lots WHERE Name = 'Demo lot'"));
-            Assert.Equal((long)typeof(SmartSpotDbContext).Assembly.GetTypes().Count(type => type.IsDefined(typeof(MigrationAttribute), false)),
+            Assert.Equal((long)typeof(SmartSpotDbContext).Assembly.GetTypes().Count(type =>
+                    type.IsDefined(typeof(MigrationAttribute), false) && type.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(SmartSpotDbContext)),
                 await ScalarAsync(db, "SELECT COUNT(*) FROM __EFMigrationsHistory"));
         }
 
