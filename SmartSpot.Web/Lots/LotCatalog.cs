@@ -204,7 +204,7 @@ public sealed class LotCatalog(
         {
             throw new InvalidInputException($"The speed {pace} is not valid: 0 (as fast as possible) or from {AnalysisSpeed.Min} to {AnalysisSpeed.Max}; null for the server's default.");
         }
-        return lots.UpdateDetailsAsync(lotId, cleaned, LiveUrl.Check(liveUrl), speed, cancellationToken);
+        return lots.UpdateDetailsAsync(lotId, cleaned, StreamAddress.ParseOptional(liveUrl), speed, cancellationToken);
     }
 
     private async Task ForgetAsync(Guid lotId)

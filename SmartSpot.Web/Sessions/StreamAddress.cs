@@ -30,4 +30,7 @@ public static class StreamAddress
         }
         return address;
     }
+
+    /// <summary>Like <see cref="Parse"/> for an address that may be left out (a lot's camera): null when blank, else the trimmed URL.</summary>
+    public static string? ParseOptional(string? text) => string.IsNullOrWhiteSpace(text) ? null : Parse(text).OriginalString;
 }
