@@ -48,15 +48,24 @@ public sealed class LiveStreamServer : IDisposable
     }
 
     /// <summary>The camera goes away: the connection breaks and the port refuses.</summary>
+    /// <remarks>
+    /// The wait happens outside the lock: <see cref="Process.WaitForExit()"/> raises <see cref="Process.Exited"/> itself
+    /// under the process's own lock, and the handler takes ours, so holding ours here could deadlock with the
+    /// event raised at the same time on another thread.
+    /// </remarks>
     public void Kill()
     {
+        Process? process;
         lock (_lock)
         {
             _up = false;
-            _process?.Kill();
-            _process?.WaitForExit();
+            process = _process;
             _process = null;
         }
+        if (process is null) return;
+        process.Kill();
+        process.WaitForExit();
+        process.Dispose();
     }
 
     /// <summary>The camera hangs: the connection stays open but nothing comes (SIGSTOP).</summary>
@@ -99,7 +108,8 @@ public sealed class LiveStreamServer : IDisposable
         {
             lock (_lock)
             {
-                if (_up && _process == process) Serve();
+                if (_process != process) return; // killed: Kill reaps and disposes it
+                if (_up) Serve();
             }
             process.Dispose();
         };
