@@ -8,7 +8,8 @@ namespace SmartSpot.Vision.Frames;
 /// A camera stream (rtsp, rtsps, http, https: MPEG-TS, HLS, MJPEG) decoded by an ffmpeg child process. It never ends by
 /// itself: when the stream ends, fails or stalls, ffmpeg is restarted after a growing pause and the first frame after
 /// the gap says so (<see cref="Frame.FollowsGap"/>). Frames carry wall-clock time since the first frame; while the
-/// consumer is busy, new frames are dropped and counted, so the analysis never lags the camera by more than ReadAhead frames.
+/// consumer is busy they wait in a buffer of <see cref="LiveStreamOptions.BufferMegabytes"/>; when that is full, new frames
+/// are dropped and counted, so the analysis never lags the camera by more than the buffer.
 /// </summary>
 public sealed class LiveStreamFrameSource : IFrameSource
 {
@@ -17,6 +18,7 @@ public sealed class LiveStreamFrameSource : IFrameSource
     private readonly TimeProvider _time;
     private long? _firstFrameAt;
     private readonly FrameBufferPool _pool;
+    private readonly int _bufferFrames;
     private readonly ConcurrentQueue<int> _processIds = new();
     private FfmpegProcess? _firstConnection;
     private StreamConnection _connection;
@@ -46,7 +48,9 @@ public sealed class LiveStreamFrameSource : IFrameSource
             throw;
         }
         _firstConnection = process;
-        _pool = new FrameBufferPool(Frame.LengthOf(header.Size, FramePixelFormat.Yuv420p), maxIdle: _options.ReadAhead + 2);
+        var frameBytes = Frame.LengthOf(header.Size, FramePixelFormat.Yuv420p);
+        _bufferFrames = _options.Live.BufferFrames(frameBytes, minimum: _options.ReadAhead);
+        _pool = new FrameBufferPool(frameBytes, maxIdle: _bufferFrames + 2);
         _connection = new StreamConnection(StreamStatus.Live, _time.GetUtcNow(), null, 0);
     }
 
@@ -72,7 +76,7 @@ public sealed class LiveStreamFrameSource : IFrameSource
     internal IReadOnlyCollection<int> ProcessIds => _processIds;
 
     public IAsyncEnumerable<Frame> ReadAsync(CancellationToken cancellationToken) =>
-        FrameChannel.ReadAsync(Run, _options.ReadAhead, cancellationToken);
+        FrameChannel.ReadAsync(Run, _bufferFrames, cancellationToken);
 
     public void Dispose() => Interlocked.Exchange(ref _firstConnection, null)?.Dispose();
 
@@ -138,7 +142,7 @@ public sealed class LiveStreamFrameSource : IFrameSource
                 _nextIndex += _options.AnalyzeEvery;
                 Interlocked.Increment(ref _received);
                 delivered = true;
-                // Dropped while the analysis is busy (it sees frames at most ReadAhead old); the gap mark goes to the next frame it gets.
+                // Dropped while the analysis is busy and the buffer is full; the gap mark goes to the next frame it gets.
                 if (FrameChannel.TryWrite(writer, frame)) gapPending = false;
                 else Interlocked.Increment(ref _dropped);
             }

@@ -98,8 +98,10 @@ for (var i = 0; i < sessions.Count; i++)
     var camera = "";
     if (startStreams[i] is { } before && endStreams[i] is { } after)
     {
+        // A live session numbers every frame the camera sent, analysed or dropped: what it analysed is what it kept.
         var received = after.Received - before.Received;
         var dropped = after.Dropped - before.Dropped;
+        analysed = (received - dropped) / elapsed;
         camera = string.Create(CultureInfo.InvariantCulture,
             $"; camera sent {received / elapsed:0.0} frames/s, {dropped} of {received} dropped while the analysis was busy");
     }
