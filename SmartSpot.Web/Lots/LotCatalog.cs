@@ -132,7 +132,7 @@ public sealed class LotCatalog(
     }
 
     /// <summary>Queues an analysis of the lot's spots on its video; null when the lot is unknown.</summary>
-    /// <param name="speed">See <see cref="AnalysisSpeed"/>; null = the lot's speed, else SmartSpot:Analysis:DefaultSpeed.</param>
+    /// <param name="speed">See <see cref="AnalysisSpeed"/>; null = the lot's speed, else SmartSpot:Analysis:DefaultSpeed. Ignored for a camera (live) lot.</param>
     /// <exception cref="InvalidInputException">The lot has no spots, or its video cannot be analysed.</exception>
     /// <exception cref="QueueFullException">Too many analyses are waiting; nothing was stored.</exception>
     public async Task<AnalysisSession?> StartAsync(Guid lotId, double? speed, CancellationToken cancellationToken)
@@ -140,7 +140,9 @@ public sealed class LotCatalog(
         if (await lots.GetAsync(lotId, cancellationToken) is not { } lot) return null;
         var spots = lot.Layout.ToSpotMap();
         var source = new SessionSource(lot.Source.Kind, lot.Id, lot.Source.VideoFileName, lot.Source.VideoPath);
-        return await registry.StartAsync(source, lot.Name, speed ?? lot.Layout.Settings.Speed, spots, cancellationToken);
+        // A camera sets its own pace; a stored video plays at the asked, the lot's or the server's speed.
+        var pace = lot.Source.Kind == SessionKind.Stream ? 0 : speed ?? lot.Layout.Settings.Speed;
+        return await registry.StartAsync(source, lot.Name, pace, spots, cancellationToken);
     }
 
     /// <summary>Keeps <paramref name="layout"/> as the lot's (fitted to its frame); throws <see cref="LayoutRefusedException"/> when it breaks a rule. False when the lot is unknown.</summary>
