@@ -66,7 +66,8 @@ public sealed class CorrectionFlowTests(SmartSpotAppFixture app)
         await page.GetByTestId("calibrate").ClickAsync();
         await Assertions.Expect(page.GetByTestId("calibration-result")).ToContainTextAsync("cross-validated by spot");
         await Assertions.Expect(page.GetByTestId("measured-accuracy")).ToHaveAttributeAsync("data-value", "unknown");
-        await Screenshots.TakeAsync(page, "calibration");
+        await Assertions.Expect(page.GetByTestId("calibrate")).ToBeEnabledAsync();
+        await Screenshots.TakeAsync(page, "calibration", fullPage: true);
         await page.GetByTestId("calibration-undo").ClickAsync();
         await Assertions.Expect(page.GetByTestId("calibration-result")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("measured-accuracy")).Not.ToHaveAttributeAsync("data-value", "unknown");
