@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using OpenCvSharp;
 using SmartSpot.Web.Auth;
 
 namespace SmartSpot.Tests.Web.EndToEnd;
@@ -10,12 +11,23 @@ namespace SmartSpot.Tests.Web.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class CorrectionFlowTests(SmartSpotAppFixture app)
 {
+    private static readonly Rect[] Bays = [new(10, 30, 40, 60), new(70, 30, 40, 60), new(130, 30, 40, 60), new(190, 30, 40, 60)];
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>Ten seconds of the four drawn bays, cars coming and going: bay k (0-based) is taken while (frame / 100 + k) is even.</summary>
+    private static TestLot ComingAndGoing()
+    {
+        var directory = TestPaths.TempDirectory();
+        var video = SyntheticLot.WriteVideo(directory, TestLot.Fps,
+            Enumerable.Range(0, 300).Select(frame => SyntheticLot.Frame(TestLot.FrameSize, [.. Bays.Where((_, k) => (frame / 100 + k) % 2 == 0)])), "lot.avi");
+        return new TestLot(video, TestLot.WriteMask(directory, TestLot.FrameSize, "lot-mask.png"), 300);
+    }
 
     [Fact]
     public async Task CorrectSpotOnRunningAnalysis_ThenCheckTheCameraAndCalibrate_StoresEveryLabelAndMeasuresAccuracy()
     {
-        var session = await app.StartPausedSessionAsync("Corrections in the browser");
+        var session = await app.StartPausedSessionAsync("Corrections in the browser", ComingAndGoing());
         var lot = (await app.Api.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}", Cancel)).GetProperty("lotId").GetGuid();
 
         // A viewer sees a spot's history but cannot correct it.
@@ -24,13 +36,13 @@ public sealed class CorrectionFlowTests(SmartSpotAppFixture app)
         await Assertions.Expect(viewer.GetByTestId("spot-history")).ToBeVisibleAsync();
         await Assertions.Expect(viewer.GetByTestId("spot-correction")).ToHaveCountAsync(0);
 
-        // The operator clicks spot 2 and says it is occupied on the frame the page shows.
+        // The operator clicks spot 2 and says it is free on the frame the page shows (one of the first hundred).
         var page = await app.OpenAsync(UserRoles.Operator, $"/sessions/{session}");
         await page.Locator("[data-testid=spot-tile][data-spot-id='2']").ClickAsync();
-        await page.GetByTestId("correct-occupied").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("correction-stored")).ToContainTextAsync("spot 2 is occupied");
+        await page.GetByTestId("correct-free").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("correction-stored")).ToContainTextAsync("spot 2 is free");
         var corrections = await CorrectionsAsync(lot);
-        Assert.Equal([(2, "Occupied", session)], corrections.Select(c => (c.GetProperty("spotId").GetInt32(), c.GetProperty("label").GetString(), c.GetProperty("sessionId").GetGuid())));
+        Assert.Equal([(2, "Free", session)], corrections.Select(c => (c.GetProperty("spotId").GetInt32(), c.GetProperty("label").GetString(), c.GetProperty("sessionId").GetGuid())));
         var disagreements = corrections.Count(c => !c.GetProperty("agreed").GetBoolean());
 
         // Check this camera on the stopped analysis: flip one spot, save every spot of every frame.
@@ -56,17 +68,20 @@ public sealed class CorrectionFlowTests(SmartSpotAppFixture app)
         Assert.Equal(corrections.Count, accuracy.GetProperty("checks").GetInt32());
         Assert.Equal((double)(corrections.Count - disagreements - 1) / corrections.Count, accuracy.GetProperty("measured").GetDouble(), 1e-9);
 
-        // Enough labels of each class (spot 2 is taken from frame 300 of 900), then calibrate from the lot page, and undo.
-        foreach (var frame in new[] { 400, 500, 600, 700, 800 })
+        // Labels of both classes on every bay (frames 100 to 199: bays 2 and 4 taken), then calibrate from the lot page, and undo.
+        foreach (var frame in new[] { 110, 130, 150, 170, 190 })
         {
-            await CorrectAsync(session, 2, "occupied", frame);
             await CorrectAsync(session, 1, "free", frame);
+            await CorrectAsync(session, 2, "occupied", frame);
+            await CorrectAsync(session, 3, "free", frame);
+            await CorrectAsync(session, 4, "occupied", frame);
         }
         await page.ReloadAsync();
         await page.GetByTestId("calibrate").ClickAsync();
         await Assertions.Expect(page.GetByTestId("calibration-result")).ToContainTextAsync("cross-validated by spot");
         await Assertions.Expect(page.GetByTestId("measured-accuracy")).ToHaveAttributeAsync("data-value", "unknown");
         await Assertions.Expect(page.GetByTestId("calibrate")).ToBeEnabledAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Screenshots.TakeAsync(page, "calibration", fullPage: true);
         await page.GetByTestId("calibration-undo").ClickAsync();
         await Assertions.Expect(page.GetByTestId("calibration-result")).ToHaveCountAsync(0);
