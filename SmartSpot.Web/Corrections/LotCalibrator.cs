@@ -1,3 +1,4 @@
+using System.Globalization;
 using SmartSpot.Vision;
 using SmartSpot.Vision.Calibration;
 using SmartSpot.Vision.Classification;
@@ -32,7 +33,7 @@ public sealed class LotCalibrator(CalibrationRepository repository, Func<SpotCla
         {
             var model = models().Model;
             var sampler = new SpotSampler(model, pipeline.Frames);
-            var examples = crops.Select(crop => new CalibrationExample(sampler.Judge(crop.Crop), crop.Label, crop.SpotId.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            var examples = crops.Select(crop => new CalibrationExample(sampler.Judge(crop.Crop), crop.Label, crop.SpotId.ToString(CultureInfo.InvariantCulture))).ToList();
             return new LotHeadTrainer(calibration).Fit(examples, model.Identity);
         }, cancellationToken);
         return await repository.SaveHeadAsync(lotId, head, by, cancellationToken);

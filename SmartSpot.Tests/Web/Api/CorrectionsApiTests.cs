@@ -76,7 +76,7 @@ public sealed class CorrectionsApiTests(CorrectionsApiTests.App app) : IClassFix
     [InlineData("""{"spotId":"two"}""", "malformed or a field has the wrong type at $.spotId")]
     public async Task Post_BadCorrection_Returns400SayingWhatIsWrong(string body, string message)
     {
-        var (session, lot) = await AnalysedLotAsync();
+        var (session, lot) = await app.UntouchedLot.Value;
 
         using var response = await Client.PostAsync($"/api/sessions/{session}/corrections", new StringContent(body, Encoding.UTF8, "application/json"), Cancel);
 
@@ -170,6 +170,9 @@ public sealed class CorrectionsApiTests(CorrectionsApiTests.App app) : IClassFix
 
         public HttpClient Client => field ??= Factory.CreateClient();
 
+        /// <summary>An analysed lot that no test stores a correction on (for the refusals).</summary>
+        public Lazy<Task<(Guid Session, Guid Lot)>> UntouchedLot => field ??= new(() => AnalyseAsync(Factory, Lot));
+
         public async ValueTask DisposeAsync()
         {
             Client.Dispose();
@@ -177,11 +180,13 @@ public sealed class CorrectionsApiTests(CorrectionsApiTests.App app) : IClassFix
         }
     }
 
+    private Task<(Guid Session, Guid Lot)> AnalysedLotAsync() => AnalyseAsync(_sut, _lot);
+
     /// <summary>The drawn lot uploaded with its mask (a lot of its own) and analysed to the end.</summary>
-    private async Task<(Guid Session, Guid Lot)> AnalysedLotAsync()
+    private static async Task<(Guid Session, Guid Lot)> AnalyseAsync(SmartSpotAppFactory factory, TestLot lot)
     {
-        var session = await _sut.StartAsync(_lot.VideoPath, _lot.MaskPath);
-        var done = await _sut.WaitForAsync(session, "Completed");
+        var session = await factory.StartAsync(lot.VideoPath, lot.MaskPath);
+        var done = await factory.WaitForAsync(session, "Completed");
         return (session, done.GetProperty("lotId").GetGuid());
     }
 
