@@ -104,8 +104,9 @@ public sealed class AnalyzeCommandTests
         var text = await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken);
         using var report = JsonDocument.Parse(text);
         var timeline = report.RootElement.GetProperty("timeline").EnumerateArray().ToList();
-        // Two seconds at 30 fps, plus what FFmpeg buffered while probing the stream (a loaded machine gets it in one burst).
-        Assert.InRange(timeline.Count, 10, 150);
+        // It stopped at the duration: frames were analysed, none at or past two seconds of stream time, and no more than
+        // two seconds at 30 fps plus what FFmpeg buffered while probing (how many arrive depends on the machine's load).
+        Assert.InRange(timeline.Count, 1, 150);
         Assert.True(timeline[^1].GetProperty("time").GetDouble() < 2);
         Assert.Equal(server.Url.Replace("http://", "http://***@", StringComparison.Ordinal), report.RootElement.GetProperty("video").GetProperty("path").GetString());
         Assert.DoesNotContain("s3cret", text + outcome.Stdout + outcome.Stderr);

@@ -13,6 +13,7 @@ public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
     private readonly InferenceSession _session;
     private readonly string _inputName;
     private readonly string[] _outputNames;
+    private readonly int _maxBatch;
 
     public OnnxSpotClassifier(ClassifierOptions options)
     {
@@ -38,6 +39,7 @@ public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
         (_inputName, InputHeight, InputWidth, EmbeddingLength) = ReadContract(options.ModelPath);
         _outputNames = options.IncludeEmbedding && EmbeddingLength > 0 ? [ProbabilitiesOutput, EmbeddingOutput] : [ProbabilitiesOutput];
         Identity = ModelIdentity.Of(options.ModelPath);
+        _maxBatch = options.MaxBatch;
     }
 
     /// <summary>The model file this classifier runs (its hash): what a per-lot head is tied to.</summary>
@@ -55,21 +57,33 @@ public sealed class OnnxSpotClassifier : ISpotClassifier, IDisposable
     /// <summary>Floats in the model's embedding of one crop (D of <c>embedding</c> [N,D]); 0 when the model has none.</summary>
     public int EmbeddingLength { get; }
 
+    /// <summary>Classifies every crop, in runs of at most <see cref="ClassifierOptions.MaxBatch"/> crops.</summary>
     public IReadOnlyList<SpotClassification> Classify(SpotCrops crops)
     {
         if (crops.Count == 0) return [];
-        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, crops.ToTensor(InputWidth, InputHeight), [crops.Count, 3, InputHeight, InputWidth]);
+        var tensor = crops.ToTensor(InputWidth, InputHeight);
+        var floatsPerCrop = 3 * InputHeight * InputWidth;
+        var verdicts = new SpotClassification[crops.Count];
+        for (var first = 0; first < crops.Count; first += _maxBatch)
+        {
+            var count = Math.Min(_maxBatch, crops.Count - first);
+            ClassifyBatch(tensor.Slice(first * floatsPerCrop, count * floatsPerCrop), verdicts.AsSpan(first, count));
+        }
+        return verdicts;
+    }
+
+    private void ClassifyBatch(Memory<float> tensor, Span<SpotClassification> verdicts)
+    {
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, tensor, [verdicts.Length, 3, InputHeight, InputWidth]);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [input], _outputNames);
         var probabilities = outputs[0].GetTensorDataAsSpan<float>();
         var embeddings = outputs.Count > 1 ? outputs[1].GetTensorDataAsSpan<float>().ToArray() : [];
-        var verdicts = new SpotClassification[crops.Count];
-        for (var index = 0; index < crops.Count; index++)
+        for (var index = 0; index < verdicts.Length; index++)
         {
             var embedding = embeddings.Length > 0 ? embeddings.AsMemory(index * EmbeddingLength, EmbeddingLength) : default;
             verdicts[index] = SpotClassification.FromOccupiedProbability(probabilities[2 * index + 1], embedding);
         }
-        return verdicts;
     }
 
     public void Dispose() => _session.Dispose();

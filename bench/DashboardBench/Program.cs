@@ -3,8 +3,10 @@
 // it shows and how far behind their analysis they are on screen; meanwhile it samples the server's
 // memory and CPU and checks that every analysis keeps pace with its video.
 //
-// usage: dashboard-bench URL SERVER_PID VIDEO MASK SESSIONS VIEWERS SECONDS
-// (VIEWERS: how many of the sessions get a browser page; the others run unwatched)
+// usage: dashboard-bench URL SERVER_PID SOURCE MASK SESSIONS VIEWERS SECONDS
+// (SOURCE: a video file, or comma-separated camera URLs, session i watching the i-th (live sessions);
+//  VIEWERS: how many of the sessions get a browser page; the others run unwatched)
+// The server's CPU includes its children: the ffmpeg processes that decode for it.
 // It signs in as the administrator whose password SMARTSPOT_ADMIN_PASSWORD holds (dashboard.sh reads it from the
 // first run's log) through the sign-in page; the pages and the API calls use that sign-in.
 using System.Diagnostics;
@@ -16,10 +18,10 @@ using Microsoft.Playwright;
 
 if (args.Length != 7)
 {
-    Console.Error.WriteLine("usage: dashboard-bench URL SERVER_PID VIDEO MASK SESSIONS VIEWERS SECONDS");
+    Console.Error.WriteLine("usage: dashboard-bench URL SERVER_PID SOURCE MASK SESSIONS VIEWERS SECONDS");
     return 2;
 }
-var (baseUrl, serverPid, video, mask) = (args[0].TrimEnd('/'), int.Parse(args[1]), args[2], args[3]);
+var (baseUrl, serverPid, sources, mask) = (args[0].TrimEnd('/'), int.Parse(args[1]), args[2].Split(','), args[3]);
 var (sessionCount, viewers, seconds) = (int.Parse(args[4]), int.Parse(args[5]), int.Parse(args[6]));
 
 if (Environment.GetEnvironmentVariable("SMARTSPOT_ADMIN_PASSWORD") is not { Length: > 0 } password)
@@ -42,9 +44,16 @@ api.DefaultRequestHeaders.Add("Cookie", cookie);
 var sessions = new List<string>();
 for (var i = 0; i < sessionCount; i++)
 {
-    sessions.Add(await Api.StartSessionAsync(api, video, mask, $"bench {i + 1}"));
+    sessions.Add(await Api.StartSessionAsync(api, sources[i % sources.Length], mask, $"bench {i + 1}"));
 }
-Console.WriteLine($"{sessionCount} session(s) at real time on {Path.GetFileName(video)}, {viewers} watched in a browser; sampling {seconds} s");
+var live = Api.IsUrl(sources[0]);
+Console.WriteLine($"{sessionCount} session(s) at real time on {(live ? "live camera(s)" : Path.GetFileName(sources[0]))}, {viewers} watched in a browser; sampling {seconds} s");
+var warmUp = Stopwatch.StartNew();
+while ((await Task.WhenAll(sessions.Select(id => Api.FramesDoneAsync(api, id)))).Any(done => done == 0))
+{
+    if (warmUp.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("a session analysed no frame within 60 s");
+    await Task.Delay(500);
+}
 
 var pages = new List<IPage>();
 foreach (var id in sessions.Take(viewers))
@@ -58,8 +67,9 @@ foreach (var id in sessions.Take(viewers))
 foreach (var page in pages) await page.EvaluateAsync("() => window.smartspotStats.reset()");
 
 var server = Process.GetProcessById(serverPid);
-var startCpu = server.TotalProcessorTime;
+var startCpu = ProcessTreeCpu.Of(serverPid);
 var startFrames = await Task.WhenAll(sessions.Select(id => Api.FramesDoneAsync(api, id)));
+var startStreams = await Task.WhenAll(sessions.Select(id => Api.StreamAsync(api, id)));
 var clock = Stopwatch.StartNew();
 var memory = new List<(double Seconds, long Megabytes)>();
 while (clock.Elapsed.TotalSeconds < seconds)
@@ -70,8 +80,9 @@ while (clock.Elapsed.TotalSeconds < seconds)
 }
 var elapsed = clock.Elapsed.TotalSeconds;
 server.Refresh();
-var cpu = (server.TotalProcessorTime - startCpu).TotalSeconds / elapsed;
+var cpu = (ProcessTreeCpu.Of(serverPid) - startCpu).TotalSeconds / elapsed;
 var endFrames = await Task.WhenAll(sessions.Select(id => Api.FramesDoneAsync(api, id)));
+var endStreams = await Task.WhenAll(sessions.Select(id => Api.StreamAsync(api, id)));
 var fps = await Api.VideoFpsAsync(api, sessions[0]);
 
 for (var i = 0; i < sessions.Count; i++)
@@ -84,9 +95,17 @@ for (var i = 0; i < sessions.Count; i++)
         shown = string.Create(CultureInfo.InvariantCulture,
             $"browser shows {summary.GetProperty("fps").GetDouble():0.0} frames/s, lag mean {summary.GetProperty("meanLagMs").GetDouble():0} ms, p95 {summary.GetProperty("p95LagMs").GetDouble():0} ms");
     }
+    var camera = "";
+    if (startStreams[i] is { } before && endStreams[i] is { } after)
+    {
+        var received = after.Received - before.Received;
+        var dropped = after.Dropped - before.Dropped;
+        camera = string.Create(CultureInfo.InvariantCulture,
+            $"; camera sent {received / elapsed:0.0} frames/s, {dropped} of {received} dropped while the analysis was busy");
+    }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"session {i + 1}: {shown}; analysis {analysed:0.0} frames/s for a {fps:0.#} fps video ({100 * analysed / fps:0}% of real time)"));
+        $"session {i + 1}: {shown}; analysis {analysed:0.0} frames/s for a {fps:0.#} fps video ({100 * analysed / fps:0}% of real time){camera}"));
 }
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server CPU {100 * cpu:0}% of one core; memory (RSS, MB) over the run: {string.Join(" ", memory.Select(m => $"{m.Seconds:0}s:{m.Megabytes}"))}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server CPU (with its ffmpeg children) {100 * cpu:0}% of one core; memory (RSS, MB) over the run: {string.Join(" ", memory.Select(m => $"{m.Seconds:0}s:{m.Megabytes}"))}"));
 foreach (var id in sessions) await api.PostAsync($"/api/sessions/{id}/stop", null);
 return 0;

@@ -41,6 +41,23 @@ public sealed class OnnxSpotClassifierTests
     }
 
     [Fact]
+    public void Classify_MoreSpotsThanOneBatch_RunsInBatchesAndKeepsEachVerdictWithItsSpot()
+    {
+        using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel, MaxBatch = 2, IncludeEmbedding = true });
+        using var frame = new Mat(new Size(100, 40), MatType.CV_8UC3, Scalar.All(20));
+        Cv2.Rectangle(frame, new Rect(50, 0, 50, 40), new Scalar(255, 0, 0), -1);
+        Cv2.Rectangle(frame, new Rect(0, 20, 40, 20), Scalar.All(230), -1);
+        var dark = new ParkingSpot(1, new PixelBox(0, 0, 40, 20), 800);
+        var blue = new ParkingSpot(2, new PixelBox(55, 5, 40, 30), 1200);
+        var bright = new ParkingSpot(3, new PixelBox(0, 20, 40, 20), 800);
+
+        var verdicts = Classify(sut, frame, dark, bright, blue, bright, dark);
+
+        Assert.Equal([SpotStatus.Free, SpotStatus.Occupied, SpotStatus.Free, SpotStatus.Occupied, SpotStatus.Free], verdicts.Select(v => v.Status));
+        Assert.Equal([20f, 230f, 255f, 230f, 20f], verdicts.Select(v => v.Embedding.Span[0]));
+    }
+
+    [Fact]
     public void Classify_GreyJustAboveHalf_GivesTheModelsProbability()
     {
         using var sut = new OnnxSpotClassifier(new ClassifierOptions { ModelPath = TinyModel });
