@@ -14,8 +14,10 @@ public static class LotHeadFile
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static void Write(string path, LotHead head) =>
-        File.WriteAllText(path, JsonSerializer.Serialize(new Document(Format, Version, head), Json));
+    public static void Write(string path, LotHead head) => File.WriteAllText(path, ToJson(head));
+
+    /// <summary>The document <see cref="Write"/> writes, as text (to keep a head elsewhere than in a file).</summary>
+    public static string ToJson(LotHead head) => JsonSerializer.Serialize(new Document(Format, Version, head), Json);
 
     /// <summary>The head in <paramref name="path"/>; throws <see cref="InvalidInputException"/> saying what is wrong with a missing, foreign, newer or damaged file.</summary>
     public static LotHead Read(string path)
@@ -24,27 +26,33 @@ public static class LotHeadFile
         {
             throw new InvalidInputException($"The lot head '{path}' does not exist. Make one with smartspot calibrate --crops DIR --out {Path.GetFileName(path)}.");
         }
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>The head in the document <paramref name="json"/> (<paramref name="name"/> says where it came from, for messages); throws like <see cref="Read"/>.</summary>
+    public static LotHead Parse(string json, string name)
+    {
         Document? document;
         try
         {
-            document = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), Json);
+            document = JsonSerializer.Deserialize<Document>(json, Json);
         }
         catch (JsonException error)
         {
-            throw new InvalidInputException($"'{path}' is not a lot head: it is not valid JSON ({error.Message}). Make one with smartspot calibrate.", error);
+            throw new InvalidInputException($"'{name}' is not a lot head: it is not valid JSON ({error.Message}). Make one with smartspot calibrate.", error);
         }
         if (document?.Format != Format)
         {
-            throw new InvalidInputException($"'{path}' is not a lot head (its \"format\" is not \"{Format}\"). Make one with smartspot calibrate.");
+            throw new InvalidInputException($"'{name}' is not a lot head (its \"format\" is not \"{Format}\"). Make one with smartspot calibrate.");
         }
         if (document.Version != Version)
         {
-            throw new InvalidInputException($"The lot head '{path}' has version {document.Version}; this SmartSpot reads version {Version}. Fit it again with this version (smartspot calibrate).");
+            throw new InvalidInputException($"The lot head '{name}' has version {document.Version}; this SmartSpot reads version {Version}. Fit it again with this version (smartspot calibrate).");
         }
         var problem = Problem(document.Head);
         if (problem is not null)
         {
-            throw new InvalidInputException($"The lot head '{path}' is damaged: {problem}. Fit it again (smartspot calibrate).");
+            throw new InvalidInputException($"The lot head '{name}' is damaged: {problem}. Fit it again (smartspot calibrate).");
         }
         return document.Head!;
     }

@@ -34,10 +34,17 @@ public sealed class SpotCropper : IDisposable
         }
         for (var index = 0; index < spots.Count; index++)
         {
-            using var crop = spots[index].FillsBox ? CropBgr(frame, spots[index].Box) : Warp(frame, spots[index]);
+            using var crop = View(frame, spots[index]);
             writer.Write(crop, _tensor.AsSpan(index * length, length));
         }
         return _tensor.AsMemory(0, spots.Count * length);
+    }
+
+    /// <summary>The spot as the model sees it before resizing (its box, or its outline warped upright), as a new BGR picture the caller disposes.</summary>
+    public Mat Cut(Frame frame, ParkingSpot spot)
+    {
+        using var view = View(frame, spot);
+        return view.Clone();
     }
 
     public void Dispose()
@@ -47,6 +54,9 @@ public sealed class SpotCropper : IDisposable
         _bgr.Dispose();
         _warped.Dispose();
     }
+
+    /// <summary>The spot's crop as a view into this cropper's (or the frame's) buffers, valid until the next call.</summary>
+    private Mat View(Frame frame, ParkingSpot spot) => spot.FillsBox ? CropBgr(frame, spot.Box) : Warp(frame, spot);
 
     /// <summary>The spot's quadrilateral as an upright BGR picture: corner A at the top-left, B top-right, C bottom-right, D bottom-left.</summary>
     private Mat Warp(Frame frame, ParkingSpot spot)

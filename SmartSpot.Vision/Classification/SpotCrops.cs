@@ -20,6 +20,10 @@ public sealed class SpotCrops(Frame frame, IReadOnlyList<ParkingSpot> spots, Spo
     /// </summary>
     public Memory<float> ToTensor(int width, int height) => cropper.Write(frame, Spots, width, height);
 
+    /// <summary>The whole of <paramref name="frame"/> as the one crop (spot 1): a crop image read from a file.</summary>
+    public static SpotCrops WholeFrame(Frame frame, SpotCropper cropper) =>
+        new(frame, [new ParkingSpot(1, new PixelBox(0, 0, frame.Size.Width, frame.Size.Height), frame.Size.Width * frame.Size.Height)], cropper);
+
     /// <summary>Some of these spots, of the same frame (for a second classifier that judges only those).</summary>
     public SpotCrops Of(IReadOnlyList<ParkingSpot> spots) => new(frame, spots, cropper);
 }

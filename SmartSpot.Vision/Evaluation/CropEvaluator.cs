@@ -1,7 +1,6 @@
 using OpenCvSharp;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Frames;
-using SmartSpot.Vision.Spots;
 
 namespace SmartSpot.Vision.Evaluation;
 
@@ -40,8 +39,7 @@ public sealed class CropEvaluator(ISpotClassifier classifier)
         using var image = Cv2.ImRead(path, ImreadModes.Color);
         if (image.Empty()) return null;
         using var frame = Frame.FromBgr(image);
-        var wholeCrop = new ParkingSpot(1, new PixelBox(0, 0, image.Width, image.Height), image.Width * image.Height);
-        return classifier.Classify(new SpotCrops(frame, [wholeCrop], cropper))[0];
+        return classifier.Classify(SpotCrops.WholeFrame(frame, cropper))[0];
     }
 
     private static List<string> ImagesIn(string directory, string label)

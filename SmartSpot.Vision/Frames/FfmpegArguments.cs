@@ -20,9 +20,9 @@ internal static class FfmpegArguments
     /// ffmpeg: the first video stream as raw yuv420p frames on stdout, every <paramref name="every"/>th frame only
     /// (the others are decoded but never copied through the pipe), an odd last row or column dropped (4:2:0 chroma
     /// covers pixel pairs), scaled to <paramref name="size"/> when given (a camera that changed its resolution).
-    /// Pictures over the pixel limit are refused by the decoder itself.
+    /// Pictures over the pixel limit are refused by the decoder itself. With <paramref name="only"/>, just those frames (by number) instead.
     /// </summary>
-    public static IEnumerable<string> Decode(string input, bool live, int every, PixelSize? size, FrameSourceOptions options)
+    public static IEnumerable<string> Decode(string input, bool live, int every, PixelSize? size, FrameSourceOptions options, IReadOnlyList<int>? only = null)
     {
         var arguments = new List<string>
         {
@@ -33,7 +33,8 @@ internal static class FfmpegArguments
         if (live) arguments.AddRange(LiveInput(input, options.Live));
         arguments.AddRange(["-i", live ? input : FileInput(input), "-map", "0:v:0", "-an", "-sn", "-dn"]);
         var filters = new List<string>();
-        if (every > 1) filters.Add($"select=not(mod(n\\,{every}))");
+        if (only is not null) filters.Add($"select={string.Join('+', only.Select(index => $"eq(n\\,{Text(index)})"))}");
+        else if (every > 1) filters.Add($"select=not(mod(n\\,{every}))");
         filters.Add("crop=trunc(iw/2)*2:trunc(ih/2)*2");
         if (size is { } fixedSize) filters.Add($"scale={fixedSize.Width}:{fixedSize.Height}");
         arguments.AddRange(["-vf", string.Join(',', filters), "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1"]);

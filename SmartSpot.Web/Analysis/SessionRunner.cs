@@ -4,6 +4,7 @@ using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Frames;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Web.Alerts;
+using SmartSpot.Web.Corrections;
 using SmartSpot.Web.Sessions;
 using SmartSpot.Web.Storage;
 
@@ -11,9 +12,9 @@ namespace SmartSpot.Web.Analysis;
 
 /// <summary>Runs one session's opened input through the engine: live state per frame, frames to its feed, rows to the database,
 /// changes to the alerts; never throws.</summary>
-/// <param name="classifierForAnalysis">A classifier per analysis; the models load on first use, so a missing model fails an analysis, not the host.</param>
+/// <param name="classifiers">A classifier per analysis, the lot's head on top when it is calibrated; the models load on first use, so a missing model fails an analysis, not the host.</param>
 public sealed class SessionRunner(
-    Func<ISpotClassifier> classifierForAnalysis,
+    LotClassifiers classifiers,
     SessionRepository repository,
     SessionOpener opener,
     AnalysisAlerts alerts,
@@ -38,7 +39,7 @@ public sealed class SessionRunner(
         try
         {
             alertFeed = await alerts.OpenAsync(session.Source.LotId, cancel.Token);
-            var engine = new OccupancyPipeline(Classifier(), pipeline, time);
+            var engine = new OccupancyPipeline(await ClassifierAsync(session.Source.LotId, cancel.Token), pipeline, time);
             var stream = input.Source as LiveStreamFrameSource;
             if (stream is not null) session.Watch(stream);
             session.MarkRunning();
@@ -87,11 +88,11 @@ public sealed class SessionRunner(
             session.Id, status, outcome.FramesDone, session.Feed.Dropped);
     }
 
-    private ISpotClassifier Classifier()
+    private async Task<ISpotClassifier> ClassifierAsync(Guid lotId, CancellationToken cancellationToken)
     {
         try
         {
-            return classifierForAnalysis();
+            return await classifiers.ForAnalysisAsync(lotId, cancellationToken);
         }
         catch (InvalidInputException missing)
         {

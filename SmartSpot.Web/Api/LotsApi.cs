@@ -2,6 +2,7 @@ using SmartSpot.Vision;
 using SmartSpot.Web.Analysis;
 using SmartSpot.Web.Auth;
 using SmartSpot.Web.Auth.Audit;
+using SmartSpot.Web.Corrections;
 using SmartSpot.Web.Lots;
 using SmartSpot.Web.Sessions;
 using SmartSpot.Web.Uploads;
@@ -35,10 +36,11 @@ public static class LotsApi
     /// <summary>The body of <c>PUT /api/lots/{id}</c>: the lot's name, its camera's live address and its analyses' speed (null clears either).</summary>
     public sealed record LotDetails(string? Name, string? LiveUrl, double? Speed);
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, UploadStore uploads, LotCatalog catalog, LotOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        HttpRequest request, UploadStore uploads, LotCatalog catalog, LotOptions options, LotCalibrator calibrator, CancellationToken cancellationToken)
     {
         var lot = await UploadFormReader.CreateLotAsync(request, uploads, catalog, options, cancellationToken);
-        return Results.Created($"/api/lots/{lot.Id}", Describe(lot));
+        return Results.Created($"/api/lots/{lot.Id}", await DescribeAsync(lot, calibrator, cancellationToken));
     }
 
     private static async Task<IResult> ListAsync(LotRepository lots, CancellationToken cancellationToken)
@@ -52,27 +54,31 @@ public static class LotsApi
         }));
     }
 
-    private static async Task<IResult> GetAsync(string id, LotRepository lots, CancellationToken cancellationToken) =>
-        await FindAsync(id, lots, cancellationToken) is { } lot ? Results.Ok(Describe(lot)) : ApiProblems.NoSuchLot(id);
+    private static async Task<IResult> GetAsync(string id, LotRepository lots, LotCalibrator calibrator, CancellationToken cancellationToken) =>
+        await FindAsync(id, lots, cancellationToken) is { } lot ? Results.Ok(await DescribeAsync(lot, calibrator, cancellationToken)) : ApiProblems.NoSuchLot(id);
 
-    private static async Task<IResult> UpdateAsync(string id, LotDetails details, LotCatalog catalog, LotRepository lots, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(string id, LotDetails details, LotCatalog catalog, LotRepository lots, LotCalibrator calibrator, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var guid)) return ApiProblems.NoSuchLot(id);
         var name = details.Name ?? throw new InvalidInputException("Give the lot's \"name\" (and \"liveUrl\" and \"speed\", or null for none).");
         if (!await catalog.UpdateDetailsAsync(guid, name, details.LiveUrl, details.Speed, cancellationToken)) return ApiProblems.NoSuchLot(id);
-        return Results.Ok(Describe((await lots.GetAsync(guid, cancellationToken))!));
+        return Results.Ok(await DescribeAsync((await lots.GetAsync(guid, cancellationToken))!, calibrator, cancellationToken));
     }
 
     /// <summary>Replaces the spots, zones and settings with those of the lot file in the body (scaled to the lot's video).</summary>
-    private static async Task<IResult> ImportAsync(string id, HttpRequest request, LotCatalog catalog, LotOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(
+        string id, HttpRequest request, LotCatalog catalog, LotOptions options, LotCalibrator calibrator, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var guid)) return ApiProblems.NoSuchLot(id);
         var json = await ReadBodyAsync(request, options.MaxLotFileBytes, "lot file", cancellationToken);
-        return await catalog.ImportAsync(guid, json, "the request body", cancellationToken) is { } lot ? Results.Ok(Describe(lot)) : ApiProblems.NoSuchLot(id);
+        return await catalog.ImportAsync(guid, json, "the request body", cancellationToken) is { } lot
+            ? Results.Ok(await DescribeAsync(lot, calibrator, cancellationToken))
+            : ApiProblems.NoSuchLot(id);
     }
 
     /// <summary>Replaces the spots with the components of the mask image in the body (zones keep the spots that are still there).</summary>
-    private static async Task<IResult> ImportMaskAsync(string id, HttpRequest request, LotCatalog catalog, LotRepository lots, UploadStore uploads, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportMaskAsync(
+        string id, HttpRequest request, LotCatalog catalog, LotRepository lots, UploadStore uploads, LotCalibrator calibrator, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, lots, cancellationToken) is not { } lot) return ApiProblems.NoSuchLot(id);
         var image = await ReadBodyAsync(request, uploads.Limits.MaxMaskBytes, "mask", cancellationToken);
@@ -84,7 +90,7 @@ public static class LotsApi
             Zones = lot.Layout.Zones.Select(zone => zone with { SpotIds = [.. zone.SpotIds.Where(ids.Contains)] }).ToList(),
         };
         await catalog.SaveLayoutAsync(lot.Id, layout, cancellationToken);
-        return Results.Ok(Describe(lot with { Layout = layout }));
+        return Results.Ok(await DescribeAsync(lot with { Layout = layout }, calibrator, cancellationToken));
     }
 
     private static async Task<IResult> ExportAsync(string id, LotRepository lots, CancellationToken cancellationToken)
@@ -121,19 +127,25 @@ public static class LotsApi
     private static async Task<Lot?> FindAsync(string id, LotRepository lots, CancellationToken cancellationToken) =>
         Guid.TryParse(id, out var guid) ? await lots.GetAsync(guid, cancellationToken) : null;
 
-    private static object Describe(Lot lot) => new
+    /// <summary>The lot as the API shows it, with its camera's measured accuracy and calibration (<see cref="CorrectionsApi.Describe"/>).</summary>
+    private static async Task<object> DescribeAsync(Lot lot, LotCalibrator calibrator, CancellationToken cancellationToken)
     {
-        lot.Id, lot.Name, lot.CreatedAt, lot.UpdatedAt, lot.Source.Kind, lot.Source.VideoFileName, lot.Source.LiveUrl,
-        Frame = new { lot.Layout.FrameSize.Width, lot.Layout.FrameSize.Height },
-        lot.Layout.Settings,
-        Spots = lot.Layout.Spots.Select(spot => new
+        var camera = CorrectionsApi.Describe(await calibrator.StatusAsync(lot.Id, cancellationToken));
+        return new
         {
-            spot.Id, spot.Name,
-            Corners = spot.Quad.Corners.Select(corner => new[] { corner.X, corner.Y }),
-            Box = new { spot.Quad.Bounds.X, spot.Quad.Bounds.Y, spot.Quad.Bounds.Width, spot.Quad.Bounds.Height },
-        }),
-        Zones = lot.Layout.Zones.Select(zone => new { zone.Id, zone.Name, Spots = zone.SpotIds }),
-    };
+            lot.Id, lot.Name, lot.CreatedAt, lot.UpdatedAt, lot.Source.Kind, lot.Source.VideoFileName, lot.Source.LiveUrl,
+            Frame = new { lot.Layout.FrameSize.Width, lot.Layout.FrameSize.Height },
+            lot.Layout.Settings,
+            Spots = lot.Layout.Spots.Select(spot => new
+            {
+                spot.Id, spot.Name,
+                Corners = spot.Quad.Corners.Select(corner => new[] { corner.X, corner.Y }),
+                Box = new { spot.Quad.Bounds.X, spot.Quad.Bounds.Y, spot.Quad.Bounds.Width, spot.Quad.Bounds.Height },
+            }),
+            Zones = lot.Layout.Zones.Select(zone => new { zone.Id, zone.Name, Spots = zone.SpotIds }),
+            Camera = camera,
+        };
+    }
 
     /// <summary>The request body, refused beyond <paramref name="limit"/> bytes or when empty.</summary>
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, long limit, string what, CancellationToken cancellationToken)

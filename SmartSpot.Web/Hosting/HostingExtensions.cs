@@ -6,6 +6,7 @@ using MudBlazor.Services;
 using SmartSpot.Alerts;
 using SmartSpot.Alerts.Delivery;
 using SmartSpot.Demo;
+using SmartSpot.Vision.Calibration;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Vision.Pipeline;
 using SmartSpot.Vision.Rendering;
@@ -15,6 +16,7 @@ using SmartSpot.Web.Api;
 using SmartSpot.Web.Auth;
 using SmartSpot.Web.Auth.Accounts;
 using SmartSpot.Web.Components;
+using SmartSpot.Web.Corrections;
 using SmartSpot.Web.Demo;
 using SmartSpot.Web.Lots;
 using SmartSpot.Web.Storage;
@@ -56,13 +58,17 @@ public static class HostingExtensions
         AddOptions<AlertOptions>(services, builder.Configuration, settings, AlertOptions.Section);
         AddOptions<AlertRuleOptions>(services, builder.Configuration, settings, AlertRuleOptions.Section);
         AddOptions<AuthOptions>(services, builder.Configuration, settings, AuthOptions.Section);
+        AddOptions<CorrectionOptions>(services, builder.Configuration, settings, CorrectionOptions.Section);
+        AddOptions<CalibrationOptions>(services, builder.Configuration, settings, "SmartSpot:Calibration");
 
         services.AddDbContextFactory<SmartSpotDbContext>((provider, db) =>
             db.UseSqlite($"Data Source={provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath}"));
         services.AddSingleton(TimeProvider.System);
         // The models are loaded once for the whole process, on first use so a missing model fails a session, not the host;
         // each analysis gets its own classifier (the cascade remembers verdicts per spot).
-        services.AddSingleton(provider => new SpotClassifierFactory(provider.GetRequiredService<ClassifierOptions>()));
+        // Embeddings are kept: a lot's head reads them, and corrections are judged by the accurate model with them.
+        services.AddSingleton(provider => new SpotClassifierFactory(provider.GetRequiredService<ClassifierOptions>() with { IncludeEmbedding = true }));
+        services.AddSingleton<Func<SpotClassifierFactory>>(provider => provider.GetRequiredService<SpotClassifierFactory>);
         services.AddTransient(provider => provider.GetRequiredService<SpotClassifierFactory>().CreateForAnalysis());
         services.AddSingleton<Func<ISpotClassifier>>(provider => provider.GetRequiredService<ISpotClassifier>);
         services.AddSingleton<LiveFrameRenderer>();
@@ -84,6 +90,10 @@ public static class HostingExtensions
         services.AddSingleton<LotCatalog>();
         services.AddSingleton<ISourcePreparer, DemoLotPreparer>();
         services.AddSingleton<DemoSessions>();
+        services.AddSingleton<CalibrationRepository>();
+        services.AddSingleton<CorrectionRecorder>();
+        services.AddSingleton<LotCalibrator>();
+        services.AddSingleton<LotClassifiers>();
         AddAlerts(services);
         services.AddSmartSpotAuth();
 
@@ -113,6 +123,7 @@ public static class HostingExtensions
         app.MapSessionsApi();
         app.MapLotsApi();
         app.MapAlertsApi();
+        app.MapCorrectionsApi();
         // SecurityHeaders sends the one Content-Security-Policy (frame-ancestors included).
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         return app;

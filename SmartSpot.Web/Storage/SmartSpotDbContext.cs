@@ -6,7 +6,7 @@ using SmartSpot.Web.Sessions;
 
 namespace SmartSpot.Web.Storage;
 
-/// <summary>Every lot and every analysis ever run: lots with their spots, zones and alert rules, sessions, their spots, per-spot intervals and count timelines.</summary>
+/// <summary>Every lot and every analysis ever run: lots with their spots, zones, alert rules, corrections and head, sessions, their spots, per-spot intervals and count timelines.</summary>
 public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> options) : DbContext(options)
 {
     public DbSet<SessionEntity> Sessions => Set<SessionEntity>();
@@ -26,6 +26,10 @@ public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> opti
     public DbSet<ZoneSpotEntity> ZoneSpots => Set<ZoneSpotEntity>();
 
     public DbSet<AlertRuleEntity> AlertRules => Set<AlertRuleEntity>();
+
+    public DbSet<CorrectionEntity> Corrections => Set<CorrectionEntity>();
+
+    public DbSet<LotHeadEntity> LotHeads => Set<LotHeadEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -74,6 +78,18 @@ public sealed class SmartSpotDbContext(DbContextOptions<SmartSpotDbContext> opti
         {
             rule.HasIndex(r => r.LotId);
             rule.HasOne<LotEntity>().WithMany().HasForeignKey(r => r.LotId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CorrectionEntity>(correction =>
+        {
+            correction.HasIndex(c => new { c.LotId, c.CreatedAt });
+            correction.HasOne<LotEntity>().WithMany().HasForeignKey(c => c.LotId).OnDelete(DeleteBehavior.Cascade);
+            correction.Property(c => c.CreatedBy).HasMaxLength(200);
+        });
+        modelBuilder.Entity<LotHeadEntity>(head =>
+        {
+            head.HasKey(h => h.LotId);
+            head.HasOne<LotEntity>().WithOne().HasForeignKey<LotHeadEntity>(h => h.LotId).OnDelete(DeleteBehavior.Cascade);
+            head.Property(h => h.CreatedBy).HasMaxLength(200);
         });
     }
 }

@@ -48,6 +48,20 @@ public sealed class VideoFileFrameSourceTests
     }
 
     [Fact]
+    public async Task At_ChosenFrames_YieldsOnlyThoseWithTheirOwnPicturesAndEndsItsFfmpeg()
+    {
+        using var sut = VideoFileFrameSource.At(TestVideos.Counting(20), [17, 2, 9]);
+
+        var frames = await ReadAllAsync(sut);
+
+        Assert.Equal([2, 9, 17], frames.Select(f => f.Index));
+        Assert.Equal(TimeSpan.FromSeconds(1.7), frames[^1].Time);
+        Assert.All(frames, f => Assert.InRange(f.Luma, LumaOf(f.Index) - 3, LumaOf(f.Index) + 3));
+        Assert.False(sut.EndedEarly);
+        AssertNothingLeft(sut);
+    }
+
+    [Fact]
     public async Task ReadAsync_EveryThird_YieldsOnlyThoseFramesWithTheirOwnPictures()
     {
         using var sut = new VideoFileFrameSource(TestVideos.Counting(10), new FrameSourceOptions { AnalyzeEvery = 3 });

@@ -7,9 +7,10 @@ public static class Screenshots
 {
     public static string Directory { get; } = Path.Combine(TestPaths.Repository, "TestResults", "screenshots");
 
-    public static async Task TakeAsync(IPage page, string name)
+    /// <param name="fullPage">The whole page, not only the part in the window.</param>
+    public static async Task TakeAsync(IPage page, string name, bool fullPage = false)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Directory, name + ".png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Directory, name + ".png"), FullPage = fullPage });
     }
 }

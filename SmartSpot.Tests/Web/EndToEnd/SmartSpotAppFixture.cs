@@ -132,13 +132,14 @@ public sealed class SmartSpotAppFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
     }
 
-    /// <summary>Starts an analysis of the drawn lot at real time through the API (as an operator's key) and waits until it runs.</summary>
-    public async Task<Guid> StartRunningSessionAsync(string name)
+    /// <summary>Starts an analysis of the drawn lot (or of <paramref name="lot"/>) at real time through the API (as an operator's key) and waits until it runs.</summary>
+    public async Task<Guid> StartRunningSessionAsync(string name, TestLot? lot = null)
     {
+        lot ??= Lot;
         using var form = new MultipartFormDataContent
         {
-            { new ByteArrayContent(await File.ReadAllBytesAsync(Lot.VideoPath)), "video", "lot.avi" },
-            { new ByteArrayContent(await File.ReadAllBytesAsync(Lot.MaskPath)), "mask", "lot-mask.png" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(lot.VideoPath)), "video", "lot.avi" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(lot.MaskPath)), "mask", "lot-mask.png" },
             { new StringContent(name), "name" },
             { new StringContent("1"), "speed" },
         };
@@ -155,9 +156,9 @@ public sealed class SmartSpotAppFixture : IAsyncLifetime
     }
 
     /// <summary>Starts an analysis as <see cref="StartRunningSessionAsync"/> does and pauses it after its first frame, so that it stays alive however slow the machine is.</summary>
-    public async Task<Guid> StartPausedSessionAsync(string name)
+    public async Task<Guid> StartPausedSessionAsync(string name, TestLot? lot = null)
     {
-        var id = await StartRunningSessionAsync(name);
+        var id = await StartRunningSessionAsync(name, lot);
         // After its first analysed frame, which a paused run keeps showing to viewers who join later.
         var deadline = DateTime.UtcNow + Patience;
         while ((await Api.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}")).GetProperty("framesDone").GetInt32() == 0)

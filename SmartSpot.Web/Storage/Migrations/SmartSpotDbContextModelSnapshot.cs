@@ -50,6 +50,67 @@ namespace SmartSpot.Web.Storage.Migrations
                     b.ToTable("AlertRules");
                 });
 
+            modelBuilder.Entity("SmartSpot.Web.Storage.CorrectionEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Crop")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Frame")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FrameSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<float>("GenericConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("GenericStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SpotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerdictStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId", "CreatedAt");
+
+                    b.ToTable("Corrections");
+                });
+
             modelBuilder.Entity("SmartSpot.Web.Storage.IntervalEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -132,6 +193,31 @@ namespace SmartSpot.Web.Storage.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("Lots");
+                });
+
+            modelBuilder.Entity("SmartSpot.Web.Storage.LotHeadEntity", b =>
+                {
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LotId");
+
+                    b.ToTable("LotHeads");
                 });
 
             modelBuilder.Entity("SmartSpot.Web.Storage.LotSpotEntity", b =>
@@ -383,11 +469,29 @@ namespace SmartSpot.Web.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartSpot.Web.Storage.CorrectionEntity", b =>
+                {
+                    b.HasOne("SmartSpot.Web.Storage.LotEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartSpot.Web.Storage.IntervalEntity", b =>
                 {
                     b.HasOne("SmartSpot.Web.Storage.SessionEntity", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartSpot.Web.Storage.LotHeadEntity", b =>
+                {
+                    b.HasOne("SmartSpot.Web.Storage.LotEntity", null)
+                        .WithOne()
+                        .HasForeignKey("SmartSpot.Web.Storage.LotHeadEntity", "LotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
