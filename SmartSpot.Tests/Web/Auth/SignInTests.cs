@@ -70,9 +70,10 @@ public sealed partial class SignInTests
         }
         var rightTooLate = await SignInForm.ErrorOfAsync(await SignInForm.PostAsync(client, user, password));
 
-        Assert.Contains("Wrong user name or password", errors[0]);
-        Assert.Contains("locked after 3 failed sign-ins", errors[2]);
-        Assert.Contains("locked", rightTooLate);
+        // The same answer every time, and the same as for a name that does not exist: the page does not reveal which names do.
+        var unknown = await SignInForm.ErrorOfAsync(await SignInForm.PostAsync(client, "nobody-" + user, "guess"));
+        Assert.Contains("Wrong user name or password. After 3 failed sign-ins in a row an account is locked", errors[0]);
+        Assert.All([errors[1], errors[2], rightTooLate, unknown], error => Assert.Equal(errors[0], error));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/sessions", TestContext.Current.CancellationToken)).StatusCode);
         var audit = await sut.Services.GetRequiredService<AuditLog>().ListAsync(10, TestContext.Current.CancellationToken);
         Assert.Equal(2, audit.Count(entry => entry.Actor == user && entry.Action == AuditAction.SignInLockedOut));

@@ -112,6 +112,10 @@ public sealed class AccessFlowTests(SmartSpotAppFixture app)
     {
         var page = await app.OpenAsync(UserRoles.Admin, "/admin/users");
         await Assertions.Expect(page.GetByTestId("users-table")).ToContainTextAsync(app.User(UserRoles.Viewer).UserName);
+        // The administrator's own row offers no Lock or Delete (the server refuses both for one's own account).
+        await Assertions.Expect(page.GetByTestId("own-account")).ToHaveCountAsync(1);
+        var rows = await page.GetByTestId("user-row-name").CountAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete" })).ToHaveCountAsync(rows - 1);
 
         await page.GetByTestId("new-user-name").FillAsync("wall-display");
         await page.GetByTestId("create-user").ClickAsync();
