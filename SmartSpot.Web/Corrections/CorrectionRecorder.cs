@@ -118,7 +118,7 @@ public sealed class CorrectionRecorder(
         return index;
     }
 
-    /// <summary>A live camera's frame to label: one it kept when <paramref name="frame"/> is given, else the next frame its running analysis analyses.</summary>
+    /// <summary>A live camera's frame to label: one its sampler still holds when <paramref name="frame"/> is given (a camera check's), else the next frame its running analysis analyses.</summary>
     private async Task<SampledFrame> LiveFrameAsync(Guid sessionId, int? frame, CancellationToken cancellationToken)
     {
         if (samplers.Find(sessionId) is not { } sampler || registry.Find(sessionId) is not { } running)
@@ -128,10 +128,10 @@ public sealed class CorrectionRecorder(
                 : "This live camera analysis is not running, and SmartSpot keeps no video of a live camera, so it has no frame to label. Start the camera's analysis again and label its current frame.");
         }
         if (frame is not { } index) return await CurrentFrameAsync(running, sampler, cancellationToken);
-        var kept = sampler.Kept;
+        var kept = sampler.Labellable;
         return kept.FirstOrDefault(sampled => sampled.Index == index) ?? throw new InvalidInputException(kept.Count == 0
             ? $"SmartSpot keeps no video of a live camera, so frame {index:N0} is gone; leave out \"frame\" to label the current frame."
-            : $"SmartSpot keeps no video of a live camera, so frame {index:N0} is gone: it keeps only frames {string.Join(", ", kept.Select(sampled => sampled.Index.ToString("N0")))} (for camera checks). Leave out \"frame\" to label the current frame.");
+            : $"SmartSpot keeps no video of a live camera, so frame {index:N0} is gone: it keeps only frames {string.Join(", ", kept.Select(sampled => sampled.Index.ToString("N0")))} (those of camera checks). Leave out \"frame\" to label the current frame.");
     }
 
     /// <summary>The next frame the running live analysis analyses; refused at once when none can come (camera down, analysis paused).</summary>

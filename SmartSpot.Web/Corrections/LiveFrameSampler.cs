@@ -8,7 +8,7 @@ namespace SmartSpot.Web.Corrections;
 /// <summary>
 /// The frames a running live analysis offers for corrections, since SmartSpot keeps no video of a camera: the next analysed frame
 /// on request (<see cref="CaptureAsync"/>), and one frame every <see cref="CorrectionOptions.LiveSampleMinutes"/> (the newest
-/// <see cref="CorrectionOptions.CheckFrames"/> kept) for "Check this camera". The run hands it each frame (<see cref="Observe"/>)
+/// <see cref="CorrectionOptions.CheckFrames"/> kept) for "Check this camera"; the last frame captured stays too, so a check's labels can name it. The run hands it each frame (<see cref="Observe"/>)
 /// while the frame is still valid; a frame is cut out and judged only when asked or due, and only its sample is kept, never the frame.
 /// </summary>
 public sealed class LiveFrameSampler(
@@ -17,6 +17,7 @@ public sealed class LiveFrameSampler(
     private readonly Lock _lock = new();
     private readonly List<SampledFrame> _kept = [];
     private TaskCompletionSource<SampledFrame>? _capture;
+    private SampledFrame? _captured;
     private DateTimeOffset? _nextKept;
     private bool _ended;
 
@@ -24,6 +25,15 @@ public sealed class LiveFrameSampler(
     public IReadOnlyList<SampledFrame> Kept
     {
         get { lock (_lock) return [.. _kept]; }
+    }
+
+    /// <summary>The frames that can still be labelled by number: the kept ones and the last one captured, oldest first.</summary>
+    public IReadOnlyList<SampledFrame> Labellable
+    {
+        get
+        {
+            lock (_lock) return _captured is { } captured && !_kept.Contains(captured) ? [.. _kept, captured] : [.. _kept];
+        }
     }
 
     /// <summary>
@@ -76,13 +86,13 @@ public sealed class LiveFrameSampler(
             capture?.TrySetException(new InvalidInputException($"SmartSpot could not cut the spots out of the current frame ({failure.Message}). Try again."));
             return;
         }
-        capture?.TrySetResult(sampled);
-        if (!keep) return;
         lock (_lock)
         {
-            _kept.Add(sampled);
+            if (capture is not null) _captured = sampled;
+            if (keep) _kept.Add(sampled);
             if (_kept.Count > options.CheckFrames) _kept.RemoveAt(0);
         }
+        capture?.TrySetResult(sampled);
     }
 
     /// <summary>The analysis ended: a waiting capture is told so and the kept frames are let go.</summary>
@@ -91,7 +101,7 @@ public sealed class LiveFrameSampler(
         TaskCompletionSource<SampledFrame>? capture;
         lock (_lock)
         {
-            (capture, _capture, _ended) = (_capture, null, true);
+            (capture, _capture, _captured, _ended) = (_capture, null, null, true);
             _kept.Clear();
         }
         capture?.TrySetException(Ended());
