@@ -53,10 +53,11 @@ public sealed class SessionRunner(
                 input.Source.Info.IsLive ? "a live stream" : $"{input.Source.Info.FrameCount} frames", input.Spots.Spots.Count);
             await foreach (var result in engine.RunAsync(input, session.Playback, cancel.Token))
             {
+                // First: a correction asked for once a frame shows gets a later frame, never the one it saw.
+                sampler?.Observe(result.Frame);
                 session.Record(result.Snapshot);
                 await recorder.RecordAsync(result.Snapshot, cancel.Token);
                 alertFeed.Observe(result.Snapshot);
-                sampler?.Observe(result.Frame);
                 // Last, right before the pipeline checks for a pause: a pause that came during the database write
                 // still finds this frame, so the feed keeps it for viewers who arrive during the pause.
                 session.Feed.Publish(result, input.Spots.Spots);
