@@ -32,7 +32,7 @@ public sealed class LiveFrameSampler(
     {
         get
         {
-            lock (_lock) return _captured is { } captured && !_kept.Contains(captured) ? [.. _kept, captured] : [.. _kept];
+            lock (_lock) return _captured is { } captured && _kept.All(kept => kept.Index != captured.Index) ? [.. _kept, captured] : [.. _kept];
         }
     }
 
