@@ -11,13 +11,14 @@ using SmartSpot.Web.Storage;
 namespace SmartSpot.Web.Analysis;
 
 /// <summary>Runs one session's opened input through the engine: live state per frame, frames to its feed, rows to the database,
-/// changes to the alerts; never throws.</summary>
+/// changes to the alerts, a camera's frames to its sampler for corrections; never throws.</summary>
 /// <param name="classifiers">A classifier per analysis, the lot's head on top when it is calibrated; the models load on first use, so a missing model fails an analysis, not the host.</param>
 public sealed class SessionRunner(
     LotClassifiers classifiers,
     SessionRepository repository,
     SessionOpener opener,
     AnalysisAlerts alerts,
+    LiveFrameSamplers samplers,
     PipelineOptions pipeline,
     IOptions<AnalysisOptions> options,
     TimeProvider time,
@@ -42,6 +43,8 @@ public sealed class SessionRunner(
             var engine = new OccupancyPipeline(await ClassifierAsync(session.Source.LotId, cancel.Token), pipeline, time);
             var stream = input.Source as LiveStreamFrameSource;
             if (stream is not null) session.Watch(stream);
+            // A camera's frames are gone once analysed: its sampler cuts out the ones corrections and camera checks ask for.
+            var sampler = stream is null ? null : samplers.Open(session.Id, input.Spots.Spots);
             session.MarkRunning();
             await recorder.StartedAsync(cancel.Token);
             alertFeed.Online();
@@ -50,6 +53,8 @@ public sealed class SessionRunner(
                 input.Source.Info.IsLive ? "a live stream" : $"{input.Source.Info.FrameCount} frames", input.Spots.Spots.Count);
             await foreach (var result in engine.RunAsync(input, session.Playback, cancel.Token))
             {
+                // First: a correction asked for once a frame shows gets a later frame, never the one it saw.
+                sampler?.Observe(result.Frame);
                 session.Record(result.Snapshot);
                 await recorder.RecordAsync(result.Snapshot, cancel.Token);
                 alertFeed.Observe(result.Snapshot);
@@ -79,6 +84,7 @@ public sealed class SessionRunner(
             (status, error) = (SessionStatus.Failed,
                 $"The analysis stopped on an unexpected error ({opener.Explain(session.Source, unexpected.Message)}). Restart it; if it fails again, check the video file.");
         }
+        samplers.Close(session.Id);
         if (status == SessionStatus.Failed) alertFeed.Offline();
         await session.Feed.EndAsync();
         var outcome = session.Ending(status, error);

@@ -8,7 +8,8 @@ namespace SmartSpot.Web.Api;
 
 /// <summary>
 /// Operators' corrections and a lot's calibration: label a spot on a frame of an analysis, list and delete a lot's labels
-/// (and see each crop), calibrate the lot on them or undo it. Viewers read, operators change (audited as a lot change).
+/// (and see each crop), get the frames a camera check would show, calibrate the lot on them or undo it. Viewers read, operators change
+/// (audited as a lot change) and check (it runs the model on every spot).
 /// </summary>
 public static class CorrectionsApi
 {
@@ -23,6 +24,7 @@ public static class CorrectionsApi
         lot.MapGet("/corrections", ListAsync);
         lot.MapGet("/corrections/{correctionId}/crop.png", CropAsync);
         lot.MapDelete("/corrections/{correctionId}", DeleteAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.LotChanged);
+        lot.MapGet("/check", CheckAsync).RequireAuthorization(UserRoles.Operator);
         lot.MapGet("/calibration", StatusAsync);
         lot.MapPost("/calibration", CalibrateAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.LotChanged);
         lot.MapDelete("/calibration", UndoAsync).RequireAuthorization(UserRoles.Operator).Audited(AuditAction.LotChanged);
@@ -73,6 +75,25 @@ public static class CorrectionsApi
         return Guid.TryParse(correctionId, out var correction) && await repository.DeleteAsync(lotId, correction, cancellationToken)
             ? Results.NoContent()
             : NoSuchCorrection(id, correctionId);
+    }
+
+    /// <summary>The frames "Check this camera" shows, with the verdict shown on each spot; a frame's spots are labelled by POSTing corrections with its number.</summary>
+    private static async Task<IResult> CheckAsync(string id, CorrectionRecorder recorder, Lots.LotRepository lots, CancellationToken cancellationToken)
+    {
+        if (await LotIdAsync(id, lots, cancellationToken) is not { } lotId) return ApiProblems.NoSuchLot(id);
+        var check = await recorder.PrepareCheckAsync(lotId, cancellationToken);
+        return Results.Ok(new
+        {
+            check.SessionId,
+            check.SessionName,
+            Model = check.Head is null ? "generic" : "calibrated",
+            Frames = check.Frames.Select(frame => new
+            {
+                Frame = frame.Index,
+                Time = frame.Timestamp,
+                Spots = frame.Spots.Select(sample => new { sample.SpotId, Verdict = check.VerdictOf(sample), GenericConfidence = sample.Verdict.Confidence }),
+            }),
+        });
     }
 
     private static async Task<IResult> StatusAsync(string id, LotCalibrator calibrator, Lots.LotRepository lots, CancellationToken cancellationToken) =>

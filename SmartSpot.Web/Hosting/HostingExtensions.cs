@@ -92,6 +92,7 @@ public static class HostingExtensions
         services.AddSingleton<DemoSessions>();
         services.AddSingleton<CalibrationRepository>();
         services.AddSingleton<CorrectionRecorder>();
+        services.AddSingleton<LiveFrameSamplers>();
         services.AddSingleton<LotCalibrator>();
         services.AddSingleton<LotClassifiers>();
         AddAlerts(services);
