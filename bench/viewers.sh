@@ -29,4 +29,6 @@ SmartSpot__DataDirectory="$work/data" ASPNETCORE_ENVIRONMENT=Production \
 server_pid=$!
 for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
 
+# A fresh data directory: the first run created 'admin' and printed its password once; the bench signs in with it.
+SMARTSPOT_ADMIN_PASSWORD=$(grep -oP 'with the password +\K\S+' "$work/server.log") \
 nice -n 10 bench/ViewerBench/bin/Release/net10.0/viewer-bench "http://127.0.0.1:$port" "$server_pid" "$work/looped.mp4" "$mask" "$clients" "$seconds"

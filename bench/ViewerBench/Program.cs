@@ -4,6 +4,8 @@
 // CPU and memory, and how busy the rest of the (shared) machine was meanwhile.
 //
 // usage: viewer-bench URL SERVER_PID VIDEO MASK CLIENTS SECONDS
+// It signs in as the administrator whose password SMARTSPOT_ADMIN_PASSWORD holds (viewers.sh reads it from the
+// first run's log) through the sign-in page; every viewer uses that sign-in.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -17,9 +19,19 @@ if (args.Length != 6)
 }
 var (baseUrl, serverPid, video, mask) = (args[0].TrimEnd('/'), int.Parse(args[1]), args[2], args[3]);
 var (clients, seconds) = (int.Parse(args[4]), int.Parse(args[5]));
+if (Environment.GetEnvironmentVariable("SMARTSPOT_ADMIN_PASSWORD") is not { Length: > 0 } password)
+{
+    Console.Error.WriteLine("error: set SMARTSPOT_ADMIN_PASSWORD to the password of the dashboard's 'admin' (printed in its log on the first run)");
+    return 2;
+}
 var cores = Environment.ProcessorCount;
 
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients + 8 }) { BaseAddress = new Uri(baseUrl), Timeout = Timeout.InfiniteTimeSpan };
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients + 8, CookieContainer = new(), AllowAutoRedirect = false })
+{
+    BaseAddress = new Uri(baseUrl),
+    Timeout = Timeout.InfiniteTimeSpan,
+};
+await SignInForm.SignInAsync(http, "admin", password);
 using var form = new MultipartFormDataContent
 {
     { new StreamContent(File.OpenRead(video)), "video", Path.GetFileName(video) },
