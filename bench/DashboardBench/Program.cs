@@ -93,7 +93,7 @@ for (var i = 0; i < sessions.Count; i++)
     {
         var summary = await pages[i].EvaluateAsync<JsonElement>("() => window.smartspotStats.summary()");
         shown = string.Create(CultureInfo.InvariantCulture,
-            $"browser shows {summary.GetProperty("fps").GetDouble():0.0} frames/s, lag mean {summary.GetProperty("meanLagMs").GetDouble():0} ms, p95 {summary.GetProperty("p95LagMs").GetDouble():0} ms");
+            $"browser shows {summary.GetProperty("fps").GetDouble():0.0} frames/s, lag mean {summary.GetProperty("meanLagMs").GetDouble():0} ms, p95 {summary.GetProperty("p95LagMs").GetDouble():0} ms, decode mean {summary.GetProperty("meanDecodeMs").GetDouble():0} ms");
     }
     var camera = "";
     if (startStreams[i] is { } before && endStreams[i] is { } after)
