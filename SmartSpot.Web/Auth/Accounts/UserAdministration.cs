@@ -128,9 +128,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditLog aud
         }
     }
 
+    /// <summary>Whether <paramref name="userName"/> is <paramref name="actor"/>'s own account (user names compare without case).</summary>
+    public static bool IsSelf(string actor, string userName) => string.Equals(actor, userName, StringComparison.OrdinalIgnoreCase);
+
     private static void RequireNotSelf(string actor, string userName, string what)
     {
-        if (string.Equals(actor, userName, StringComparison.OrdinalIgnoreCase))
+        if (IsSelf(actor, userName))
         {
             throw new InvalidInputException($"You cannot {what} your own account; another administrator can.");
         }
