@@ -41,6 +41,7 @@ public sealed class CorrectionFlowTests(SmartSpotAppFixture app)
         await page.Locator("[data-testid=spot-tile][data-spot-id='2']").ClickAsync();
         await page.GetByTestId("correct-free").ClickAsync();
         await Assertions.Expect(page.GetByTestId("correction-stored")).ToContainTextAsync("spot 2 is free");
+        await Screenshots.TakeAsync(page, "correction", fullPage: true);
         var corrections = await CorrectionsAsync(lot);
         Assert.Equal([(2, "Free", session)], corrections.Select(c => (c.GetProperty("spotId").GetInt32(), c.GetProperty("label").GetString(), c.GetProperty("sessionId").GetGuid())));
         var disagreements = corrections.Count(c => !c.GetProperty("agreed").GetBoolean());
@@ -59,6 +60,7 @@ public sealed class CorrectionFlowTests(SmartSpotAppFixture app)
         var said = await first.GetAttributeAsync("data-label");
         await first.ClickAsync();
         await Assertions.Expect(first).ToHaveAttributeAsync("data-label", said == "free" ? "occupied" : "free");
+        await Screenshots.TakeAsync(page, "check-camera", fullPage: true);
         await page.GetByTestId("check-save").ClickAsync();
         await page.WaitForURLAsync(new Regex($"/lots/{lot}$"));
 
