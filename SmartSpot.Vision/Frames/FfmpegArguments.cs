@@ -30,6 +30,7 @@ internal static class FfmpegArguments
             "-threads", Text(live ? options.LiveDecoderThreads : options.FileDecoderThreads),
             "-max_pixels", Text(Math.Min(options.MaxPixels, int.MaxValue)),
         };
+        if (options.SkipLoopFilter) arguments.AddRange(["-skip_loop_filter", "all"]);
         if (live) arguments.AddRange(LiveInput(input, options.Live));
         arguments.AddRange(["-i", live ? input : FileInput(input), "-map", "0:v:0", "-an", "-sn", "-dn"]);
         var filters = new List<string>();

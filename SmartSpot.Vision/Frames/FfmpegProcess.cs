@@ -10,6 +10,8 @@ namespace SmartSpot.Vision.Frames;
 internal sealed class FfmpegProcess : IDisposable
 {
     private const int TailLines = 40;
+    /// <summary>Room for most of a 720p frame in the stdout pipe (see <see cref="PipeCapacity"/>).</summary>
+    private const int OutputPipeBytes = 1 << 20;
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
     private readonly TaskCompletionSource<string?> _outputVideoLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -52,6 +54,7 @@ internal sealed class FfmpegProcess : IDisposable
         {
             var process = Process.Start(start) ?? throw new InvalidOperationException($"'{program}' did not start.");
             process.StandardInput.Close();
+            PipeCapacity.TryWiden(process.StandardOutput.BaseStream, OutputPipeBytes);
             return new FfmpegProcess(process);
         }
         catch (Win32Exception error)

@@ -36,6 +36,13 @@ public sealed record FrameSourceOptions
     [Range(1, 16)]
     public int LiveDecoderThreads { get; init; } = 1;
 
+    /// <summary>
+    /// Skip the codec's in-loop deblocking filter (H.264, HEVC). Default true: it saves about a sixth of FFmpeg's decoding
+    /// CPU and the verdicts do not move (the lot-a agreement is the same with and without; see the README). Set false
+    /// for a camera whose picture is so compressed that the blocks themselves look like changes.
+    /// </summary>
+    public bool SkipLoopFilter { get; init; } = true;
+
     /// <summary>The ffmpeg program (a name on PATH or a path).</summary>
     [Required]
     public string FfmpegPath { get; init; } = "ffmpeg";
