@@ -9,9 +9,12 @@ public sealed record FrameSourceOptions
     [Range(1, 1000)]
     public int AnalyzeEvery { get; init; } = 1;
 
-    /// <summary>Frames decoded ahead of the analysis. Default 2: decoding overlaps the analysis without hoarding memory.</summary>
+    /// <summary>
+    /// Frames decoded ahead of the analysis. Default 8 (11 MB at 720p): FFmpeg keeps decoding through the frames where many
+    /// spots are classified at once, instead of waiting on a full pipe; 7 % more frames/s than 2 on lot-a 720p (README).
+    /// </summary>
     [Range(1, 16)]
-    public int ReadAhead { get; init; } = 2;
+    public int ReadAhead { get; init; } = 8;
 
     /// <summary>Largest picture accepted, in pixels; checked from the header before decoding. Default 33,177,600 (8K UHD, 7680x4320).</summary>
     [Range(1, 1_000_000_000)]
