@@ -154,6 +154,26 @@ def night_camera(image, rng):
     return np.clip(out, 0, 255).astype(np.uint8)
 
 
+def to_grey(image):
+    """Luminance only, level and contrast kept: the colour of a painted line or a lamp is no cue."""
+    return cv2.cvtColor(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
+
+
+def low_light(image, rng):
+    """Dusk or night in colour: less light (a gain and a mild gamma), the cast of sodium or cool LED
+    lamps, sensor noise. Multiplicative, unlike `night`: a crop keeps its contrast relative to its
+    brightness, so a flat bay stays flat and a car keeps its outline (`night` also squeezed the
+    contrast of cars until they looked like plain asphalt)."""
+    out = 255.0 * (image / 255.0) ** rng.uniform(1.0, 1.4) * rng.uniform(0.3, 0.8)
+    cast = rng.integers(0, 3)
+    if cast == 0:  # sodium: orange, blue and green suppressed
+        out = out * np.array([rng.uniform(0.55, 0.8), rng.uniform(0.75, 0.95), 1.0])
+    elif cast == 1:  # cool LED or moonlight: red suppressed
+        out = out * np.array([1.0, rng.uniform(0.9, 1.0), rng.uniform(0.7, 0.9)])
+    out = out + rng.normal(0, rng.uniform(1.5, 5), out.shape)
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
 def jitter_box(image, rng):
     """The spot box may be a bit off: shift, scale, aspect change and a small rotation."""
     h, w = image.shape[:2]
@@ -213,7 +233,8 @@ def degrade_camera(image, rng):
     return image
 
 
-AUGMENTATION_GROUPS = ("markings", "neighbour", "roof", "lighting", "geometry", "colour", "camera", "night", "baylines")
+AUGMENTATION_GROUPS = ("markings", "neighbour", "roof", "lighting", "geometry", "colour", "camera", "night", "baylines",
+                       "grey", "lowlight")
 
 
 def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
@@ -223,7 +244,9 @@ def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
     lighting = shadows, foliage, dark tint; geometry = box jitter, flips, 90 deg turns;
     colour = hue, saturation, brightness, contrast, grey; camera = blur, low resolution, noise, JPEG;
     night = infrared grey or sodium-lit dusk, with noise (a quarter of the crops);
-    baylines = thin painted lines at the crop's edges on a third of the crops of both classes.
+    baylines = thin painted lines at the crop's edges on a third of the crops of both classes;
+    grey = a quarter of the crops in grey (level and contrast kept); lowlight = a quarter darkened
+    multiplicatively with a lamp's colour cast and noise (contrast relative to brightness kept).
     `random_occupied()` returns an occupied crop (for intrusions)."""
     if "markings" in groups and label == EMPTY and rng.random() < 0.25:
         image = paint_markings(image, rng)
@@ -246,6 +269,10 @@ def augment(image, label, rng, random_occupied, groups=AUGMENTATION_GROUPS):
             image = dark_tint(image, rng)
     if "colour" in groups and rng.random() < 0.8:
         image = jitter_colour(image, rng)
+    if "grey" in groups and rng.random() < 0.25:
+        image = to_grey(image)
+    if "lowlight" in groups and rng.random() < 0.25:
+        image = low_light(image, rng)
     if "night" in groups and rng.random() < 0.25:
         image = night_camera(image, rng)
     if "camera" in groups:
