@@ -8,6 +8,7 @@ using OpenCvSharp;
 using SmartSpot.Vision.Classification;
 using SmartSpot.Web.Auth;
 using SmartSpot.Web.Auth.ApiKeys;
+using SmartSpot.Web.Corrections;
 
 namespace SmartSpot.Tests.Web.Api;
 
@@ -158,6 +159,30 @@ public sealed class CorrectionsApiTests(CorrectionsApiTests.App app) : IClassFix
         Assert.Equal("generic", camera.GetProperty("accuracy").GetProperty("model").GetString());
         Assert.Equal(11, camera.GetProperty("accuracy").GetProperty("checks").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Analyse_HeadFittedOnAnEarlierModel_IsFittedAgainOnTheStoredCorrectionsAndTheAnalysisRuns()
+    {
+        var (session, lot) = await AnalysedLotAsync();
+        foreach (var frame in new[] { 12, 16, 20, 24, 28 }) await CorrectAsync(session, spotId: 2, "occupied", frame);
+        foreach (var (spot, frame) in new[] { (1, 4), (3, 8), (4, 12), (1, 20), (3, 26), (2, 2) }) await CorrectAsync(session, spot, "free", frame);
+        using var calibrated = await Client.PostAsync($"/api/lots/{lot}/calibration", null, Cancel);
+        Assert.Equal(HttpStatusCode.OK, calibrated.StatusCode);
+        // The shipped model is updated: the stored head now names a model this server no longer has.
+        var repository = _sut.Services.GetRequiredService<CalibrationRepository>();
+        var current = (await repository.HeadAsync(lot, Cancel))!;
+        var earlier = await repository.SaveHeadAsync(lot, current.Head with { Model = new ModelIdentity(new string('0', 64), "spot-classifier.onnx") }, "admin", Cancel);
+
+        using var started = await Client.PostAsync($"/api/lots/{lot}/sessions", null, Cancel);
+        var rerun = await _sut.WaitForAsync((await started.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid(), "Completed", "Failed");
+
+        Assert.Equal("Completed", rerun.GetProperty("status").GetString());
+        var refitted = (await repository.HeadAsync(lot, Cancel))!;
+        Assert.NotEqual(earlier.HeadId, refitted.HeadId);
+        Assert.True(refitted.Head.Model.IsSameModel(current.Head.Model), "the new head reads the current model");
+        Assert.Equal(LotClassifiers.RefittedBy, refitted.CalibratedBy);
+        Assert.Equal(11, refitted.Head.CrossValidation.Labels);
     }
 
     /// <summary>One app for the class; every test makes a lot of its own.</summary>
