@@ -129,8 +129,7 @@ public sealed class CorrectionsApiTests(CorrectionsApiTests.App app) : IClassFix
     public async Task Calibrate_EnoughLabels_GivesTheLotAHeadItsAnalysesUseAndUndoReturnsToTheGenericModel()
     {
         var (session, lot) = await AnalysedLotAsync();
-        foreach (var frame in new[] { 12, 16, 20, 24, 28 }) await CorrectAsync(session, spotId: 2, "occupied", frame);
-        foreach (var (spot, frame) in new[] { (1, 4), (3, 8), (4, 12), (1, 20), (3, 26), (2, 2) }) await CorrectAsync(session, spot, "free", frame);
+        await LabelElevenCropsAsync(session);
 
         using var calibrated = await Client.PostAsync($"/api/lots/{lot}/calibration", null, Cancel);
         Assert.Equal(HttpStatusCode.OK, calibrated.StatusCode);
@@ -165,8 +164,7 @@ public sealed class CorrectionsApiTests(CorrectionsApiTests.App app) : IClassFix
     public async Task Analyse_HeadFittedOnAnEarlierModel_IsFittedAgainOnTheStoredCorrectionsAndTheAnalysisRuns()
     {
         var (session, lot) = await AnalysedLotAsync();
-        foreach (var frame in new[] { 12, 16, 20, 24, 28 }) await CorrectAsync(session, spotId: 2, "occupied", frame);
-        foreach (var (spot, frame) in new[] { (1, 4), (3, 8), (4, 12), (1, 20), (3, 26), (2, 2) }) await CorrectAsync(session, spot, "free", frame);
+        await LabelElevenCropsAsync(session);
         using var calibrated = await Client.PostAsync($"/api/lots/{lot}/calibration", null, Cancel);
         Assert.Equal(HttpStatusCode.OK, calibrated.StatusCode);
         // The shipped model is updated: the stored head now names a model this server no longer has.
@@ -213,6 +211,13 @@ public sealed class CorrectionsApiTests(CorrectionsApiTests.App app) : IClassFix
         var session = await factory.StartAsync(lot.VideoPath, lot.MaskPath);
         var done = await factory.WaitForAsync(session, "Completed");
         return (session, done.GetProperty("lotId").GetGuid());
+    }
+
+    /// <summary>Five labels of spot 2 taken (frames 12-28) and six of free spots: enough of each class to calibrate on.</summary>
+    private async Task LabelElevenCropsAsync(Guid session)
+    {
+        foreach (var frame in new[] { 12, 16, 20, 24, 28 }) await CorrectAsync(session, spotId: 2, "occupied", frame);
+        foreach (var (spot, frame) in new[] { (1, 4), (3, 8), (4, 12), (1, 20), (3, 26), (2, 2) }) await CorrectAsync(session, spot, "free", frame);
     }
 
     private async Task<JsonElement> CorrectAsync(Guid session, int spotId, string label, int? frame = null)
