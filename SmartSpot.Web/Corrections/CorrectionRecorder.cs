@@ -21,6 +21,7 @@ public sealed class CorrectionRecorder(
     SessionRegistry registry,
     SessionRepository sessions,
     CalibrationRepository repository,
+    LotCalibrator calibrator,
     LiveFrameSamplers samplers,
     SessionOpener opener,
     Func<SpotClassifierFactory> models,
@@ -44,7 +45,7 @@ public sealed class CorrectionRecorder(
         var sampled = source.Kind == SessionKind.Stream
             ? await LiveFrameAsync(sessionId, frame, cancellationToken)
             : (await SampleAsync(source, [spot], [StoredFrame(summary, frame, latest)], cancellationToken))[0];
-        var head = await repository.HeadAsync(source.LotId, cancellationToken);
+        var head = await calibrator.HeadInUseAsync(source.LotId, cancellationToken);
         var entity = ToEntity(source.LotId, sessionId, sampled, sampled.Spots.Single(sample => sample.SpotId == spotId), label, head, by);
         return (await repository.AddAsync([entity], cancellationToken))[0];
     }
@@ -73,7 +74,7 @@ public sealed class CorrectionRecorder(
             .Distinct()
             .ToList();
         var sampled = await SampleAsync(source, spots, frames, cancellationToken);
-        return new CameraCheck(lotId, last.Id, last.Name, SizeOf(summary), spots, sampled, await repository.HeadAsync(lotId, cancellationToken));
+        return new CameraCheck(lotId, last.Id, last.Name, SizeOf(summary), spots, sampled, await calibrator.HeadInUseAsync(lotId, cancellationToken));
     }
 
     /// <summary>Stores the operator's verdicts on a camera check, each confirmed or flipped spot of each frame; returns how many.</summary>
@@ -164,7 +165,7 @@ public sealed class CorrectionRecorder(
         }
         var distinct = frames.DistinctBy(sampled => sampled.Index).OrderBy(sampled => sampled.Index).ToList();
         var summary = running.Summary;
-        return new CameraCheck(lotId, running.Id, running.Name, SizeOf(summary), running.Spots, distinct, await repository.HeadAsync(lotId, cancellationToken));
+        return new CameraCheck(lotId, running.Id, running.Name, SizeOf(summary), running.Spots, distinct, await calibrator.HeadInUseAsync(lotId, cancellationToken));
     }
 
     private static PixelSize SizeOf(SessionSummary summary) => new(summary.Video?.Width ?? 0, summary.Video?.Height ?? 0);

@@ -12,6 +12,9 @@ namespace SmartSpot.Web.Corrections;
 /// </summary>
 public sealed class LotCalibrator(CalibrationRepository repository, Func<SpotClassifierFactory> models, CalibrationOptions calibration, PipelineOptions pipeline)
 {
+    /// <summary>Who a head fitted again after a model update is recorded as having been calibrated by.</summary>
+    public const string RefittedBy = "SmartSpot, after a model update";
+
     /// <summary>The lot's labels, the measured accuracy of the model it uses now, and its head.</summary>
     public async Task<CalibrationStatus> StatusAsync(Guid lotId, CancellationToken cancellationToken)
     {
@@ -37,6 +40,26 @@ public sealed class LotCalibrator(CalibrationRepository repository, Func<SpotCla
             return new LotHeadTrainer(calibration).Fit(examples, model.Identity);
         }, cancellationToken);
         return await repository.SaveHeadAsync(lotId, head, by, cancellationToken);
+    }
+
+    /// <summary>
+    /// The lot's head for the model now in use; null when the lot is not calibrated. A head fitted on another model (the shipped model
+    /// was updated since) is fitted again on the lot's stored corrections first, so an update never leaves a calibrated lot unable to
+    /// run or judging with a head that reads another model's embedding. Throws <see cref="InvalidInputException"/> when the stored labels no longer suffice.
+    /// </summary>
+    public async Task<AppliedHead?> HeadInUseAsync(Guid lotId, CancellationToken cancellationToken)
+    {
+        var applied = await repository.HeadAsync(lotId, cancellationToken);
+        if (applied is null || applied.Head.Model.IsSameModel(models().Model.Identity)) return applied;
+        try
+        {
+            return await CalibrateAsync(lotId, RefittedBy, cancellationToken);
+        }
+        catch (InvalidInputException shortfall)
+        {
+            throw new InvalidInputException(
+                $"This lot was calibrated on an earlier model, and its head cannot be fitted again on the current one: {shortfall.Message} Or undo the calibration to analyse with the generic model.", shortfall);
+        }
     }
 
     /// <summary>Returns the lot to the generic model (its corrections stay); false when it was not calibrated.</summary>

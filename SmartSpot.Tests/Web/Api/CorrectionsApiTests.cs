@@ -179,7 +179,7 @@ public sealed class CorrectionsApiTests(CorrectionsApiTests.App app) : IClassFix
         var refitted = (await repository.HeadAsync(lot, Cancel))!;
         Assert.NotEqual(earlier.HeadId, refitted.HeadId);
         Assert.True(refitted.Head.Model.IsSameModel(current.Head.Model), "the new head reads the current model");
-        Assert.Equal(LotClassifiers.RefittedBy, refitted.CalibratedBy);
+        Assert.Equal(LotCalibrator.RefittedBy, refitted.CalibratedBy);
         Assert.Equal(11, refitted.Head.CrossValidation.Labels);
     }
 
