@@ -6,7 +6,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SmartSpot.Web.Auth;
 using SmartSpot.Web.Auth.Accounts;
 using SmartSpot.Web.Auth.ApiKeys;
@@ -72,7 +71,8 @@ public sealed class SmartSpotAppFactory(
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // A setting, not SetMinimumLevel: appsettings.json sets the default level, and configuration wins over code.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (services is not null) builder.ConfigureServices(services);
     }
 
