@@ -7,7 +7,8 @@ namespace SmartSpot.Web.Streaming;
 /// <summary>
 /// A session's live frames: the run publishes every analysed frame; while somebody subscribes, a frame is rendered
 /// to JPEG on the side (dropped when the last one is still rendering) and the one JPEG goes to every subscriber.
-/// The frame a paused run stopped on is kept, so that a viewer arriving during the pause sees it. Never calls back.
+/// A viewer arriving gets the newest rendered frame at once, and the frame a paused run stopped on is kept and rendered
+/// for the first viewer, so nobody waits on a paused run or a slow camera. Never calls back.
 /// </summary>
 public sealed class FrameFeed(LiveFrameRenderer renderer, PlaybackControl playback, TimeProvider time, ILogger logger)
 {
@@ -15,6 +16,7 @@ public sealed class FrameFeed(LiveFrameRenderer renderer, PlaybackControl playba
     private readonly List<FrameSubscription> _subscribers = [];
     private Task _rendering = Task.CompletedTask;
     private (CapturedFrame Frame, IReadOnlyList<ParkingSpot> Spots)? _held;
+    private LiveFrame? _newest;
     private long _sequence;
     private bool _ended;
 
@@ -30,7 +32,7 @@ public sealed class FrameFeed(LiveFrameRenderer renderer, PlaybackControl playba
         get { lock (_lock) return _subscribers.Count; }
     }
 
-    /// <summary>Joins the feed: the next rendered frame (or the one a paused run stopped on) comes to the subscription.</summary>
+    /// <summary>Joins the feed: the newest rendered frame comes at once (or the one a paused run stopped on, once rendered), then every next one.</summary>
     public FrameSubscription Subscribe()
     {
         var subscription = new FrameSubscription(Leave);
@@ -42,6 +44,7 @@ public sealed class FrameFeed(LiveFrameRenderer renderer, PlaybackControl playba
                 return subscription;
             }
             _subscribers.Add(subscription);
+            if (_newest is { } newest) subscription.Offer(newest);
             if (_held is { } held && _rendering.IsCompleted)
             {
                 _held = null;
@@ -76,7 +79,7 @@ public sealed class FrameFeed(LiveFrameRenderer renderer, PlaybackControl playba
     /// <summary>A new run starts: subscriptions are accepted again.</summary>
     public void Begin()
     {
-        lock (_lock) _ended = false;
+        lock (_lock) (_ended, _newest) = (false, null);
     }
 
     /// <summary>The run is over: waits for the frame being rendered, then completes every subscription.</summary>
@@ -87,7 +90,7 @@ public sealed class FrameFeed(LiveFrameRenderer renderer, PlaybackControl playba
         await rendering;
         lock (_lock)
         {
-            _ended = true;
+            (_ended, _newest) = (true, null);
             DropHeld();
             _subscribers.ForEach(subscriber => subscriber.Complete());
             _subscribers.Clear();
@@ -117,7 +120,7 @@ public sealed class FrameFeed(LiveFrameRenderer renderer, PlaybackControl playba
                     var jpeg = renderer.Render(frame, spots);
                     var live = new LiveFrame(Interlocked.Increment(ref _sequence), frame.Index, frame.Timestamp, analysedAt, jpeg);
                     FrameSubscription[] subscribers;
-                    lock (_lock) subscribers = [.. _subscribers];
+                    lock (_lock) (subscribers, _newest) = ([.. _subscribers], live);
                     foreach (var subscriber in subscribers) subscriber.Offer(live);
                 }
                 catch (Exception error)

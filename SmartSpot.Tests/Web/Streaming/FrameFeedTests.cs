@@ -81,6 +81,41 @@ public sealed class FrameFeedTests
     }
 
     [Fact]
+    public async Task Subscribe_AnotherViewerLaterInThePause_GetsTheSameFrameWithoutRenderingAgain()
+    {
+        var playback = new PlaybackControl();
+        var sut = TestFrames.Feed(playback);
+        playback.Pause();
+        TestFrames.Publish(sut, 41);
+        using var first = sut.Subscribe();
+        var shown = await first.Frames.ReadAsync(Cancel);
+
+        using var second = sut.Subscribe();
+
+        Assert.True(second.Frames.TryRead(out var arrived), "the viewer who came second waits for a frame that never comes while paused");
+        Assert.Same(shown.Jpeg, arrived.Jpeg);
+        Assert.Equal(41, arrived.FrameIndex);
+        Assert.Equal(1, sut.Rendered);
+    }
+
+    [Fact]
+    public async Task Begin_ANewRun_DoesNotShowThePreviousRunsFrame()
+    {
+        var sut = TestFrames.Feed();
+        using (var viewer = sut.Subscribe())
+        {
+            TestFrames.Publish(sut, 5);
+            await viewer.Frames.ReadAsync(Cancel);
+        }
+        await sut.EndAsync();
+
+        sut.Begin();
+        using var next = sut.Subscribe();
+
+        Assert.False(next.Frames.TryRead(out _));
+    }
+
+    [Fact]
     public async Task EndAsync_CompletesSubscriptionsAndRefusesNewOnesUntilBegin()
     {
         var sut = TestFrames.Feed();
