@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using SmartSpot.Vision.Pipeline;
+using SmartSpot.Web.Streaming;
 
 namespace SmartSpot.Tests.Web.Streaming;
 
@@ -70,10 +71,7 @@ public sealed class FrameFeedTests
     [Fact]
     public async Task Subscribe_WhilePaused_GetsTheFrameTheRunStoppedOn()
     {
-        var playback = new PlaybackControl();
-        var sut = TestFrames.Feed(playback);
-        playback.Pause();
-        TestFrames.Publish(sut, 41);
+        var sut = PausedOnFrame41();
 
         using var subscription = sut.Subscribe();
 
@@ -83,10 +81,7 @@ public sealed class FrameFeedTests
     [Fact]
     public async Task Subscribe_AnotherViewerLaterInThePause_GetsTheSameFrameWithoutRenderingAgain()
     {
-        var playback = new PlaybackControl();
-        var sut = TestFrames.Feed(playback);
-        playback.Pause();
-        TestFrames.Publish(sut, 41);
+        var sut = PausedOnFrame41();
         using var first = sut.Subscribe();
         var shown = await first.Frames.ReadAsync(Cancel);
 
@@ -143,6 +138,16 @@ public sealed class FrameFeedTests
 
         Assert.Equal(0, sut.Subscribers);
         Assert.Equal(0, sut.Rendered);
+    }
+
+    /// <summary>A feed whose run was paused and then published frame 41, with nobody watching.</summary>
+    private static FrameFeed PausedOnFrame41()
+    {
+        var playback = new PlaybackControl();
+        var sut = TestFrames.Feed(playback);
+        playback.Pause();
+        TestFrames.Publish(sut, 41);
+        return sut;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
