@@ -7,8 +7,9 @@ namespace SmartSpot.Web.Streaming;
 /// <summary>
 /// A session's live frames: the run publishes every analysed frame; while somebody subscribes, a frame is rendered
 /// to JPEG on the side (dropped when the last one is still rendering) and the one JPEG goes to every subscriber.
-/// A viewer arriving gets the newest rendered frame at once, and the frame a paused run stopped on is kept and rendered
-/// for the first viewer, so nobody waits on a paused run or a slow camera. Never calls back.
+/// A viewer arriving gets the last rendered frame at once while it is still the newest analysed one, and the frame a
+/// paused run stopped on is kept and rendered for the first viewer, so nobody waits on a paused run or a slow camera,
+/// and nobody is shown an old frame. Never calls back.
 /// </summary>
 public sealed class FrameFeed(LiveFrameRenderer renderer, PlaybackControl playback, TimeProvider time, ILogger logger)
 {
@@ -32,7 +33,7 @@ public sealed class FrameFeed(LiveFrameRenderer renderer, PlaybackControl playba
         get { lock (_lock) return _subscribers.Count; }
     }
 
-    /// <summary>Joins the feed: the newest rendered frame comes at once (or the one a paused run stopped on, once rendered), then every next one.</summary>
+    /// <summary>Joins the feed: the newest frame comes at once when it was rendered (or the one a paused run stopped on, once rendered), then every next one.</summary>
     public FrameSubscription Subscribe()
     {
         var subscription = new FrameSubscription(Leave);
@@ -68,6 +69,10 @@ public sealed class FrameFeed(LiveFrameRenderer renderer, PlaybackControl playba
                     return;
                 }
                 Dropped++;
+            }
+            else
+            {
+                _newest = null; // older than this frame, which nobody watches: a viewer arriving later must not see it
             }
             if (playback.IsPaused)
             {

@@ -94,6 +94,22 @@ public sealed class FrameFeedTests
     }
 
     [Fact]
+    public async Task Subscribe_AfterFramesNobodyWatched_GetsNoOlderFrame()
+    {
+        var sut = TestFrames.Feed();
+        using (var viewer = sut.Subscribe())
+        {
+            TestFrames.Publish(sut, 5);
+            await viewer.Frames.ReadAsync(Cancel);
+        }
+        TestFrames.Publish(sut, 6);
+
+        using var later = sut.Subscribe();
+
+        Assert.False(later.Frames.TryRead(out var stale), $"a viewer arriving after frame 6 was shown frame {stale?.FrameIndex}");
+    }
+
+    [Fact]
     public async Task Begin_ANewRun_DoesNotShowThePreviousRunsFrame()
     {
         var sut = TestFrames.Feed();
