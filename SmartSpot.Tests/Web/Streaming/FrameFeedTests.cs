@@ -96,12 +96,7 @@ public sealed class FrameFeedTests
     [Fact]
     public async Task Subscribe_AfterFramesNobodyWatched_GetsNoOlderFrame()
     {
-        var sut = TestFrames.Feed();
-        using (var viewer = sut.Subscribe())
-        {
-            TestFrames.Publish(sut, 5);
-            await viewer.Frames.ReadAsync(Cancel);
-        }
+        var sut = await ShownFrame5ThenLeftAsync();
         TestFrames.Publish(sut, 6);
 
         using var later = sut.Subscribe();
@@ -112,12 +107,7 @@ public sealed class FrameFeedTests
     [Fact]
     public async Task Begin_ANewRun_DoesNotShowThePreviousRunsFrame()
     {
-        var sut = TestFrames.Feed();
-        using (var viewer = sut.Subscribe())
-        {
-            TestFrames.Publish(sut, 5);
-            await viewer.Frames.ReadAsync(Cancel);
-        }
+        var sut = await ShownFrame5ThenLeftAsync();
         await sut.EndAsync();
 
         sut.Begin();
@@ -163,6 +153,16 @@ public sealed class FrameFeedTests
         var sut = TestFrames.Feed(playback);
         playback.Pause();
         TestFrames.Publish(sut, 41);
+        return sut;
+    }
+
+    /// <summary>A feed on which a viewer saw frame 5 and left.</summary>
+    private static async Task<FrameFeed> ShownFrame5ThenLeftAsync()
+    {
+        var sut = TestFrames.Feed();
+        using var viewer = sut.Subscribe();
+        TestFrames.Publish(sut, 5);
+        await viewer.Frames.ReadAsync(Cancel);
         return sut;
     }
 
