@@ -128,11 +128,8 @@ public sealed class CorrectionsApiTests(CorrectionsApiTests.App app) : IClassFix
     [Fact]
     public async Task Calibrate_EnoughLabels_GivesTheLotAHeadItsAnalysesUseAndUndoReturnsToTheGenericModel()
     {
-        var (session, lot) = await AnalysedLotAsync();
-        await LabelElevenCropsAsync(session);
+        var (session, lot) = await CalibratedLotAsync();
 
-        using var calibrated = await Client.PostAsync($"/api/lots/{lot}/calibration", null, Cancel);
-        Assert.Equal(HttpStatusCode.OK, calibrated.StatusCode);
         var camera = (await GetLotAsync(lot)).GetProperty("camera");
         var head = camera.GetProperty("calibration");
         Assert.Equal(11, head.GetProperty("labels").GetInt32());
@@ -163,10 +160,7 @@ public sealed class CorrectionsApiTests(CorrectionsApiTests.App app) : IClassFix
     [Fact]
     public async Task Analyse_HeadFittedOnAnEarlierModel_IsFittedAgainOnTheStoredCorrectionsAndTheAnalysisRuns()
     {
-        var (session, lot) = await AnalysedLotAsync();
-        await LabelElevenCropsAsync(session);
-        using var calibrated = await Client.PostAsync($"/api/lots/{lot}/calibration", null, Cancel);
-        Assert.Equal(HttpStatusCode.OK, calibrated.StatusCode);
+        var (session, lot) = await CalibratedLotAsync();
         // The shipped model is updated: the stored head now names a model this server no longer has.
         var repository = _sut.Services.GetRequiredService<CalibrationRepository>();
         var current = (await repository.HeadAsync(lot, Cancel))!;
@@ -204,6 +198,16 @@ public sealed class CorrectionsApiTests(CorrectionsApiTests.App app) : IClassFix
     }
 
     private Task<(Guid Session, Guid Lot)> AnalysedLotAsync() => AnalyseAsync(_sut, _lot);
+
+    /// <summary>The drawn lot analysed, eleven of its crops labelled, and calibrated on them.</summary>
+    private async Task<(Guid Session, Guid Lot)> CalibratedLotAsync()
+    {
+        var (session, lot) = await AnalysedLotAsync();
+        await LabelElevenCropsAsync(session);
+        using var calibrated = await Client.PostAsync($"/api/lots/{lot}/calibration", null, Cancel);
+        Assert.Equal(HttpStatusCode.OK, calibrated.StatusCode);
+        return (session, lot);
+    }
 
     /// <summary>The drawn lot uploaded with its mask (a lot of its own) and analysed to the end.</summary>
     private static async Task<(Guid Session, Guid Lot)> AnalyseAsync(SmartSpotAppFactory factory, TestLot lot)
